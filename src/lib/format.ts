@@ -1,0 +1,15 @@
+// Display formatting shared by server and browser code (money is integer cents everywhere).
+export type Locale = 'fr' | 'en';
+
+const euroFormatters = {
+	fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }),
+	en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' })
+};
+
+export function euros(cents: number, locale: Locale = 'fr'): string {
+	return euroFormatters[locale].format(cents / 100);
+}
+
+export function percent(bps: number, locale: Locale = 'fr'): string {
+	return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(bps / 100) + ' %';
+}

@@ -1,0 +1,150 @@
+import {
+	pgTable,
+	text,
+	timestamp,
+	integer,
+	uuid,
+	doublePrecision,
+	numeric,
+	pgEnum,
+	uniqueIndex,
+	index,
+	check,
+	boolean
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { territories, categories } from './territories.ts';
+import { shops } from './shops.ts';
+import { user } from './auth.ts';
+
+/** Producers: a seller on the platform (shopId set) or an external farm/workshop. */
+export const producers = pgTable(
+	'producers',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		territoryId: uuid('territory_id')
+			.notNull()
+			.references(() => territories.id, { onDelete: 'cascade' }),
+		/** The shop that sells as this producer, or that created this external producer. */
+		shopId: uuid('shop_id').references(() => shops.id, { onDelete: 'set null' }),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		methods: text('methods').notNull().default(''),
+		address: text('address').notNull().default(''),
+		city: text('city').notNull().default(''),
+		latitude: doublePrecision('latitude').notNull(),
+		longitude: doublePrecision('longitude').notNull(),
+		labels: text('labels')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		imageUrl: text('image_url'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('producers_slug').on(t.territoryId, t.slug),
+		check('producers_lat', sql`${t.latitude} between -90 and 90`),
+		check('producers_lng', sql`${t.longitude} between -180 and 180`)
+	]
+);
+
+export const sellingUnitEnum = pgEnum('selling_unit', ['piece', 'kg', 'g', 'l', 'cl', 'bunch', 'dozen', 'box']);
+export const productStatusEnum = pgEnum('product_status', ['active', 'archived']);
+export const stockModeEnum = pgEnum('stock_mode', ['tracked', 'unlimited', 'on_order']);
+
+export const products = pgTable(
+	'products',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		/** Denormalised from the shop so territory-wide listings need no join to filter. */
+		territoryId: uuid('territory_id')
+			.notNull()
+			.references(() => territories.id, { onDelete: 'cascade' }),
+		categoryId: uuid('category_id').references(() => categories.id, { onDelete: 'set null' }),
+		producerId: uuid('producer_id').references(() => producers.id, { onDelete: 'set null' }),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		ingredients: text('ingredients'),
+		unit: sellingUnitEnum('unit').notNull().default('piece'),
+		/** VAT in basis points: 550, 1000, 2000 or 210. */
+		vatRateBps: integer('vat_rate_bps').notNull(),
+		allergens: text('allergens')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		labels: text('labels')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		storage: text('storage'),
+		origin: text('origin'),
+		ean: text('ean'),
+		imageUrl: text('image_url'),
+		imageAlt: text('image_alt'),
+		seasonalMonths: integer('seasonal_months').array(),
+		soldOutToday: boolean('sold_out_today').notNull().default(false),
+		status: productStatusEnum('status').notNull().default('active'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('products_slug').on(t.shopId, t.slug),
+		index('products_territory_status').on(t.territoryId, t.status),
+		index('products_category').on(t.categoryId),
+		check('products_vat', sql`${t.vatRateBps} in (210, 550, 1000, 2000)`)
+	]
+);
+
+export const variants = pgTable(
+	'variants',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		productId: uuid('product_id')
+			.notNull()
+			.references(() => products.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		sku: text('sku'),
+		/** Price incl. VAT for one selling unit of this variant (integer cents). */
+		priceCents: integer('price_cents').notNull(),
+		/** Net content of one unit, for the unit price (€/kg, €/L): e.g. 0.5 with netUnit 'kg'. */
+		netQuantity: numeric('net_quantity', { precision: 10, scale: 3, mode: 'number' }),
+		netUnit: text('net_unit'),
+		stockMode: stockModeEnum('stock_mode').notNull().default('tracked'),
+		/** Units on hand when tracked; changed only with a stock movement. */
+		stock: integer('stock').notNull().default(0),
+		leadDays: integer('lead_days'),
+		position: integer('position').notNull().default(0),
+		archived: boolean('archived').notNull().default(false)
+	},
+	(t) => [
+		index('variants_product').on(t.productId),
+		check('variants_price', sql`${t.priceCents} >= 0`),
+		check('variants_stock', sql`${t.stock} >= 0`),
+		check('variants_net_unit', sql`${t.netUnit} is null or ${t.netUnit} in ('kg', 'l')`)
+	]
+);
+
+/** The stock ledger: a variant's stock is the sum of its movements. */
+export const stockMovements = pgTable(
+	'stock_movements',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		variantId: uuid('variant_id')
+			.notNull()
+			.references(() => variants.id, { onDelete: 'cascade' }),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		delta: integer('delta').notNull(),
+		reason: text('reason').notNull(),
+		orderId: uuid('order_id'),
+		actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('stock_movements_variant').on(t.variantId, t.createdAt)]
+);

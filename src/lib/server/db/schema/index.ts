@@ -1,0 +1,5 @@
+export * from './auth.ts';
+export * from './territories.ts';
+export * from './shops.ts';
+export * from './catalog.ts';
+export * from './outbox.ts';

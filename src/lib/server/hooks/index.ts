@@ -1,0 +1,105 @@
+import { redirect, error, type RequestEvent } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '../../paraglide/server.js';
+import { appContext } from '../runtime.ts';
+import { logger } from '../logger.ts';
+import { loadMemberships, shopScope, operatorScope } from '../tenancy/guard.ts';
+import { DomainError } from '../errors.ts';
+import { t, type Locale } from '../i18n.ts';
+
+/** Access log: method, path (no query string: it may carry tokens), status, duration. */
+export const logRequests: Handle = async ({ event, resolve }) => {
+	const start = performance.now();
+	const response = await resolve(event);
+	const path = event.url.pathname;
+	if (path !== '/healthz' && !path.startsWith('/_app/')) {
+		logger.info({ method: event.request.method, path, status: response.status, ms: Math.round(performance.now() - start) }, 'request');
+	}
+	return response;
+};
+
+/** Headers every response carries; the Content-Security-Policy itself comes from SvelteKit's csp option. */
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	const set = (k: string, v: string) => {
+		try {
+			if (!h.has(k)) h.set(k, v);
+		} catch {
+			// immutable headers (e.g. a fetched response): leave them
+		}
+	};
+	set('x-content-type-options', 'nosniff');
+	set('referrer-policy', 'strict-origin-when-cross-origin');
+	set('x-frame-options', 'DENY');
+	set('permissions-policy', 'camera=(self), geolocation=(self), microphone=(), payment=()');
+	set('cross-origin-opener-policy', 'same-origin');
+	if (event.url.protocol === 'https:') set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	return response;
+};
+
+export const withLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) => {
+		event.locals.locale = locale as Locale;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+/** Territory (by host), session and roles of the request. */
+export const withContext: Handle = async ({ event, resolve }) => {
+	const ctx = await appContext();
+	event.locals.territory = await ctx.territories.get(event.url.host);
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	event.locals.roles = [];
+	if (needsSession(event)) {
+		const session = await ctx.auth.api.getSession({ headers: event.request.headers });
+		if (session) {
+			event.locals.user = { id: session.user.id, name: session.user.name, email: session.user.email };
+			event.locals.sessionId = session.session.id;
+			event.locals.roles = await loadMemberships(ctx.db, session.user.id);
+		}
+	}
+	return resolve(event);
+};
+
+/** Only requests that may carry a session cookie pay for the session lookup. */
+function needsSession(event: RequestEvent): boolean {
+	return event.request.headers.get('cookie')?.includes('better-auth.session_token') ?? false;
+}
+
+/** better-auth's own HTTP endpoints (magic-link verification, reset links) under /api/auth. */
+export const authRoutes: Handle = async ({ event, resolve }) => {
+	const ctx = await appContext();
+	return svelteKitHandler({ auth: ctx.auth, event, resolve, building: false });
+};
+
+/** Before the first-run setup there is no territory: everything but /setup and probes leads there. */
+export const setupGate: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const open = path === '/setup' || path.startsWith('/_app/') || path === '/healthz' || path === '/readyz';
+	if (!event.locals.territory && !open) redirect(303, '/setup');
+	return resolve(event);
+};
+
+/**
+ * The tenancy guard at the door of /pro and /admin: every page, form action and endpoint below
+ * them gets `locals.shopScope` / `locals.operatorScope` from here, or never runs.
+ */
+export const backOfficeGuard: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const isPro = path === '/pro' || path.startsWith('/pro/');
+	const isAdmin = path === '/admin' || path.startsWith('/admin/');
+	if (!isPro && !isAdmin) return resolve(event);
+	const { locals } = event;
+	if (!locals.user) redirect(303, `/connexion?redirect=${encodeURIComponent(path)}`);
+	const territoryId = locals.territory!.id;
+	try {
+		if (isPro) locals.shopScope = shopScope(locals.user.id, locals.roles, territoryId, event.cookies.get('pro_shop'));
+		else locals.operatorScope = operatorScope(locals.user.id, locals.roles, territoryId);
+	} catch (e) {
+		if (e instanceof DomainError) error(e.status, t(isPro ? 'error_not_merchant' : 'error_not_operator', locals.locale));
+		throw e;
+	}
+	return resolve(event);
+};

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import type {
+	ShopSummary,
+	ShopDetail as ShopDetailView,
+	ProductCard as ProductCardView,
+	ProductDetail as ProductDetailView,
+	VariantView
+} from '../catalog/queries.ts';
+import { component, defineOperation, problemResponse } from './openapi.ts';
+
+/**
+ * The public catalog API: its query strings (validated by the routes), its response shapes
+ * and its operations (described by the OpenAPI document), all from the schemas below.
+ */
+
+// ── Response shapes ────────────────────────────────────────────────────────────────────────
+
+const id = () => z.guid();
+const cents = (description: string) =>
+	z
+		.int()
+		.min(0)
+		.meta({ description: `${description}, in integer euro cents, VAT included.` });
+
+const OpeningPeriod = component(
+	'OpeningPeriod',
+	z.object({
+		weekday: z.int().min(0).max(6).meta({ description: '0 = Sunday … 6 = Saturday.' }),
+		opens: z.string().meta({ description: 'Local time in the territory’s time zone, "HH:MM".', examples: ['08:00'] }),
+		closes: z.string().meta({ examples: ['12:30'] })
+	}),
+	'One opening period of a weekday.'
+);
+
+const UnitPrice = component(
+	'UnitPrice',
+	z.object({ cents: z.int().min(0), per: z.enum(['kg', 'l']) }),
+	'Price per kilogram or litre (integer cents), as French law requires next to the selling price.'
+);
+
+export const Shop = component(
+	'Shop',
+	z.object({
+		id: id(),
+		slug: z.string(),
+		name: z.string(),
+		trade: z.string().meta({ description: 'Trade key: bakery, butcher, greengrocer…' }),
+		description: z.string(),
+		address: z.string(),
+		postcode: z.string(),
+		city: z.string(),
+		latitude: z.number().nullable(),
+		longitude: z.number().nullable(),
+		imageUrl: z.string().nullable(),
+		openingHours: z.array(OpeningPeriod),
+		productCount: z.int().min(0).meta({ description: 'Active products on sale.' })
+	}),
+	'A shop of the territory, as listed.'
+);
+
+export const ShopDetail = component(
+	'ShopDetail',
+	Shop.extend({
+		phone: z.string().nullable(),
+		email: z.string().nullable(),
+		minOrderCents: cents('Minimum order'),
+		legalName: z.string().nullable(),
+		siret: z.string().nullable()
+	}),
+	'A shop with its contact and legal details.'
+);
+
+const ShopRef = z.object({ id: id(), slug: z.string(), name: z.string() });
+
+export const ProductCard = component(
+	'ProductCard',
+	z.object({
+		id: id(),
+		slug: z.string(),
+		name: z.string(),
+		unit: z.string().meta({ description: 'Selling unit: piece, kg, g, l, cl, bunch, dozen, box.' }),
+		imageUrl: z.string().nullable(),
+		imageAlt: z.string().nullable(),
+		labels: z.array(z.string()).meta({ description: 'Quality labels (organic, label rouge…).' }),
+		shop: ShopRef,
+		category: z.object({ slug: z.string(), name: z.string() }).nullable(),
+		fromPriceCents: cents('Price of the cheapest variant'),
+		unitPrice: UnitPrice.nullable(),
+		available: z.boolean().meta({ description: 'False when sold out today or out of stock.' })
+	}),
+	'A product as listed.'
+);
+
+export const Variant = component(
+	'Variant',
+	z.object({
+		id: id(),
+		name: z.string(),
+		sku: z.string().nullable(),
+		priceCents: cents('Price of one selling unit'),
+		unitPrice: UnitPrice.nullable(),
+		stockMode: z.enum(['tracked', 'unlimited', 'on_order']),
+		stock: z.int().nullable().meta({ description: 'Units available now; null when unlimited or made to order.' }),
+		leadDays: z.int().nullable().meta({ description: 'Days of notice for made-to-order variants.' })
+	}),
+	'One buyable variant of a product (size, weight, pack).'
+);
+
+export const ProductDetail = component(
+	'ProductDetail',
+	ProductCard.extend({
+		shop: ShopRef.extend({ city: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() }),
+		description: z.string(),
+		ingredients: z.string().nullable(),
+		vatRateBps: z.int().min(0).meta({ description: 'VAT rate in basis points (550 = 5.5 %).' }),
+		allergens: z.array(z.string()).meta({ description: 'The 14 EU allergen keys: gluten, milk, eggs…' }),
+		storage: z.string().nullable(),
+		origin: z.string().nullable(),
+		ean: z.string().nullable(),
+		seasonalMonths: z.array(z.int().min(1).max(12)).nullable(),
+		variants: z.array(Variant),
+		producer: z
+			.object({ id: id(), slug: z.string(), name: z.string(), city: z.string(), latitude: z.number(), longitude: z.number() })
+			.nullable()
+	}),
+	'A product with its variants, composition and origin.'
+);
+
+export const ShopList = component('ShopList', z.object({ items: z.array(Shop) }), 'Shops, by name.');
+
+export const ProductList = component(
+	'ProductList',
+	z.object({
+		items: z.array(ProductCard),
+		nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' })
+	}),
+	'One page of products.'
+);
+
+/** Compile-time proof that the documented shapes are the ones the catalog returns. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type CatalogSchemasMatchQueries = [
+	Assert<Same<z.output<typeof Shop>, ShopSummary>>,
+	Assert<Same<z.output<typeof ShopDetail>, ShopDetailView>>,
+	Assert<Same<z.output<typeof ProductCard>, ProductCardView>>,
+	Assert<Same<z.output<typeof Variant>, VariantView>>,
+	Assert<Same<z.output<typeof ProductDetail>, ProductDetailView>>
+];
+
+// ── Query strings ──────────────────────────────────────────────────────────────────────────
+
+const search = () => z.string().trim().max(100).optional();
+const slug = (description: string) => z.string().trim().max(100).optional().meta({ description });
+const limit = (max: number, fallback: number) =>
+	z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: 'How many items to return.' });
+
+/** Paging cursors are opaque to clients: the last product id, base64url-encoded. */
+export const encodeCursor = (productId: string) => Buffer.from(productId, 'utf8').toString('base64url');
+
+const cursor = z
+	.string()
+	.max(200)
+	.transform((value, ctx) => {
+		const decoded = Buffer.from(value, 'base64url').toString('utf8');
+		if (z.guid().safeParse(decoded).success) return decoded;
+		ctx.addIssue({ code: 'custom', message: 'error_invalid_input' });
+		return z.NEVER;
+	})
+	.optional()
+	.meta({ description: 'The `nextCursor` of the previous page.' });
+
+export const shopListQuery = z.object({
+	q: search().meta({ description: 'Words to look for in shop names and trades.' }),
+	limit: limit(100, 100)
+});
+
+export const productListQuery = z.object({
+	q: search().meta({ description: 'Words to look for in product names.' }),
+	shop: slug('Only the products of this shop (its slug).'),
+	category: slug('Only the products of this category (its slug).'),
+	limit: limit(100, 24),
+	cursor
+});
+
+// ── Operations ─────────────────────────────────────────────────────────────────────────────
+
+const catalog = 'catalog';
+const badQuery = problemResponse('Invalid query string: `errors` names each parameter with its messages.');
+const CACHE_SECONDS = 30;
+
+export const listShopsOperation = defineOperation({
+	operationId: 'listShops',
+	method: 'get',
+	path: '/api/v1/shops',
+	tag: catalog,
+	summary: 'List the shops of the territory',
+	description: 'Active shops of the territory the host name belongs to, sorted by name.',
+	query: shopListQuery,
+	cacheSeconds: CACHE_SECONDS,
+	responses: { 200: { description: 'The shops.', schema: ShopList }, 400: badQuery }
+});
+
+export const getShopOperation = defineOperation({
+	operationId: 'getShop',
+	method: 'get',
+	path: '/api/v1/shops/{slug}',
+	tag: catalog,
+	summary: 'Get a shop',
+	params: z.object({ slug: z.string().max(200).meta({ description: 'The shop’s slug.' }) }),
+	cacheSeconds: CACHE_SECONDS,
+	responses: { 200: { description: 'The shop.', schema: ShopDetail }, 404: problemResponse('No active shop has this slug.') }
+});
+
+export const listProductsOperation = defineOperation({
+	operationId: 'listProducts',
+	method: 'get',
+	path: '/api/v1/products',
+	tag: catalog,
+	summary: 'List products',
+	description:
+		'Active products of the territory, in a stable order, one page at a time: follow `nextCursor` until it is null. ' +
+		'Prices are integer cents, VAT included.',
+	query: productListQuery,
+	cacheSeconds: CACHE_SECONDS,
+	responses: { 200: { description: 'One page of products.', schema: ProductList }, 400: badQuery }
+});
+
+export const getProductOperation = defineOperation({
+	operationId: 'getProduct',
+	method: 'get',
+	path: '/api/v1/products/{id}',
+	tag: catalog,
+	summary: 'Get a product with its variants',
+	params: z.object({ id: z.string().max(200).meta({ description: 'The product id (a UUID).' }) }),
+	cacheSeconds: CACHE_SECONDS,
+	responses: { 200: { description: 'The product.', schema: ProductDetail }, 404: problemResponse('No active product has this id.') }
+});
+
+export const catalogOperations = [listShopsOperation, getShopOperation, listProductsOperation, getProductOperation];

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { InvalidInputError, type FieldErrors } from '../errors.ts';
+import { t, type Locale } from '../i18n.ts';
+
+const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+
+/**
+ * Parses input with a zod schema; on failure throws InvalidInputError with one message per
+ * field in the request's language. A custom message that names an i18n key (`error_…`) is
+ * translated; zod's own messages come from its French or English locale.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale, status = 422): z.output<S> {
+	const result = schema.safeParse(input, { error: zodLocales[locale] });
+	if (result.success) return result.data;
+	throw new InvalidInputError(fieldErrors(result.error, locale), status);
+}
+
+export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.length ? issue.path.join('.') : '_';
+		const text = translate(issue.message, locale);
+		(fields[key] ??= []).includes(text) || fields[key].push(text);
+	}
+	return fields;
+}
+
+function translate(message: string, locale: Locale): string {
+	return message.startsWith('error_') ? t(message, locale) : message;
+}
+
+/** Turns a submitted form into a plain object (repeated names become arrays). */
+export function formToObject(form: FormData): Record<string, string | string[]> {
+	const out: Record<string, string | string[]> = {};
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue;
+		const prev = out[key];
+		out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+	}
+	return out;
+}

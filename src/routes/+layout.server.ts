@@ -1,0 +1,11 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	locale: locals.locale,
+	territory: locals.territory
+		? { name: locals.territory.name, slug: locals.territory.slug, primaryColor: locals.territory.primaryColor }
+		: null,
+	user: locals.user ? { name: locals.user.name } : null,
+	canPro: locals.roles.some((r) => r.role === 'shop_owner' || r.role === 'shop_staff'),
+	canAdmin: locals.roles.some((r) => r.role === 'operator' || r.role === 'platform_admin')
+});

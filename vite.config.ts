@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit({
+			adapter: adapter({ out: 'build', precompress: true }),
+			// The strict CSP: hashes/nonces for SvelteKit's own inline bootstrap script.
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			}
+		})
+	],
+	server: { port: 3000 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+		globalSetup: ['tests/setup/global.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		pool: 'forks'
+	}
+});
