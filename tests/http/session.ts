@@ -5,11 +5,8 @@ export async function signInCookie(base: string, email: string, password = DEMO_
 	const response = await fetch(`${base}/connexion?/password`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: {
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-forwarded-for': `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
-		},
+		// A browser's form post: it asks for HTML (SvelteKit answers JSON to scripted requests).
+		headers: { accept: 'text/html', origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email, password, redirect: '/' })
 	});
 	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);

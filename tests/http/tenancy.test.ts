@@ -57,7 +57,7 @@ describe('back-office access', () => {
 		const switched = await fetch(`${base}/pro?/switch`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: bakery, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { accept: 'text/html', cookie: bakery, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ shopId: otherShopId })
 		});
 		expect(switched.status).toBe(403);
@@ -78,7 +78,7 @@ describe('request protections', () => {
 		const r = await fetch(`${base}/connexion?/password`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { accept: 'text/html', origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ email: 'boulangerie@saint-aubin.demo', password: 'echoppe-demo-2026' })
 		});
 		expect(r.status).toBe(403);
@@ -98,7 +98,7 @@ describe('request protections', () => {
 	it('answers sign-up errors field by field in French, without JavaScript', async () => {
 		const r = await fetch(`${base}/inscription`, {
 			method: 'POST',
-			headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+			headers: { accept: 'text/html', origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ name: '', email: 'pas-un-email', password: 'court' })
 		});
 		expect(r.status).toBe(400);

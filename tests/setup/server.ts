@@ -25,11 +25,12 @@ export async function freePort(): Promise<number> {
  * folder — or, when TEST_DATABASE_URL is set, a fresh PostgreSQL database — and waits until
  * /readyz answers. The demo territory is seeded unless `env.SEED_DEMO` says otherwise.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
 	const root = resolve(import.meta.dirname, '../..');
 	if (!existsSync(join(root, 'build/handler.js'))) throw new Error('No build: run `npm run build` first');
 	const port = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), 'echoppe-srv-'));
+	// A given data folder is the caller's: kept at stop (restart tests).
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'echoppe-srv-'));
 	let databaseUrl: string | undefined;
 	let dbName: string | undefined;
 	const base = process.env.TEST_DATABASE_URL;
@@ -89,7 +90,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
-			rmSync(dataDir, { recursive: true, force: true });
+			if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
 			if (dbName && base) {
 				const admin = new pg.Client({ connectionString: base });
 				await admin.connect();

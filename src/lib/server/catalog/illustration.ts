@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../db/seed/random.ts';
+import { createRandom, type Random } from '../../random.ts';
 
 /**
  * Flat, deterministic SVG illustrations of products and shops, drawn with simple shapes, so the

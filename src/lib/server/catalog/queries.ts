@@ -22,6 +22,9 @@ export type ShopSummary = {
 	productCount: number;
 };
 
+/** Active products of the shop row being selected (qualified by hand: drizzle drops the table name in subqueries). */
+export const activeProductCount = sql<number>`(select count(*)::int from products p where p.shop_id = "shops"."id" and p.status = 'active')`;
+
 const shopColumns = {
 	id: shops.id,
 	slug: shops.slug,
@@ -43,7 +46,7 @@ export async function listShops(db: Db, territoryId: string, options: { q?: stri
 	return db
 		.select({
 			...shopColumns,
-			productCount: sql<number>`(select count(*)::int from ${products} p where p.shop_id = ${shops.id} and p.status = 'active')`
+			productCount: activeProductCount
 		})
 		.from(shops)
 		.where(and(...filters))
@@ -68,7 +71,7 @@ export async function getShopBySlug(db: Db, territoryId: string, slug: string): 
 			minOrderCents: shops.minOrderCents,
 			legalName: shops.legalName,
 			siret: shops.siret,
-			productCount: sql<number>`(select count(*)::int from ${products} p where p.shop_id = ${shops.id} and p.status = 'active')`
+			productCount: activeProductCount
 		})
 		.from(shops)
 		.where(and(eq(shops.territoryId, territoryId), eq(shops.slug, slug), eq(shops.status, 'active')));

@@ -1,6 +1,7 @@
 import { count, desc, eq, sql, asc } from 'drizzle-orm';
-import { shops, products, outboxEmails, user } from '../db/schema/index.ts';
+import { shops, outboxEmails, user } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
+import { activeProductCount } from '../catalog/queries.ts';
 import type { OperatorScope } from '../tenancy/guard.ts';
 
 /** The operator's overview of the territory: shops with their status and counters. */
@@ -12,7 +13,7 @@ export async function territoryOverview(db: Db, scope: OperatorScope) {
 			name: shops.name,
 			trade: shops.trade,
 			status: shops.status,
-			productCount: sql<number>`(select count(*)::int from ${products} p where p.shop_id = ${shops.id} and p.status = 'active')`
+			productCount: activeProductCount
 		})
 		.from(shops)
 		.where(eq(shops.territoryId, scope.territoryId))

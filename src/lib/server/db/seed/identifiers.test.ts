@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from './random.ts';
+import { createRandom } from '../../../random.ts';
 import { fictionalCompanyIds, luhnCheckDigit, vatNumberFromSiren } from './identifiers.ts';
 
 describe('company identifiers', () => {

@@ -1,4 +1,4 @@
-import type { Random } from './random.ts';
+import type { Random } from '../../../random.ts';
 
 /** The Luhn check digit that completes a string of digits. */
 export function luhnCheckDigit(payload: string): number {

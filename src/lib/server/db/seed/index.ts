@@ -5,7 +5,7 @@ import type { Db } from '../client.ts';
 import * as schema from '../schema/index.ts';
 import { slugify } from '../../../slug.ts';
 import { generatePickupSlots } from '../../fulfilment/slots.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../../../random.ts';
 import { fictionalCompanyIds } from './identifiers.ts';
 import { POSTCODE, TOWN, categories as categoryRows, territory as territoryRow } from './data/territory.ts';
 import { producers as producerRows } from './data/producers.ts';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
-import { openDatabase, type Database } from '../client.ts';
-import { migrate } from '../migrate.ts';
+import { testDatabase } from '../../../../../tests/setup/db.ts';
+import type { Database } from '../client.ts';
 import { isOpenAt } from '../../fulfilment/slots.ts';
 import type { OpeningPeriod } from '../schema/shops.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_SLOT_DAYS, seedDemo } from './index.ts';
@@ -48,16 +49,16 @@ function kilometres(a: { latitude: number; longitude: number }, b: { latitude: n
 }
 
 let database: Database;
-let emptyDataDir: Blob;
 
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-	return (await database.pglite!.query<T>(text, params)).rows;
+/** Plain SQL on either engine (PGlite or PostgreSQL). */
+async function query<T>(text: string, on: Database = database): Promise<T[]> {
+	// Both drivers answer with a result carrying `rows`; the shared Db type does not say so.
+	const result = (await on.db.execute(sql.raw(text))) as unknown as { rows: T[] };
+	return result.rows;
 }
 
 beforeAll(async () => {
-	database = await openDatabase({});
-	await migrate(database);
-	emptyDataDir = await database.pglite!.dumpDataDir('none');
+	database = await testDatabase();
 	const started = performance.now();
 	await seedDemo(database.db, { now: NOW });
 	console.info(`Demo territory seeded in ${Math.round(performance.now() - started)} ms`);
@@ -172,16 +173,15 @@ describe('the demo territory', () => {
 	});
 
 	it('opens pickup slots for the next 14 days, none in the past, inside opening hours', async () => {
-		const slots = await query<{
-			starts_at: Date;
-			ends_at: Date;
+		const rows = await query<{
+			starts_at: string | Date;
 			capacity: number;
 			slot_capacity: number;
 			opening_hours: OpeningPeriod[];
 			status: string;
-		}>(
-			`select p.starts_at, p.ends_at, p.capacity, s.slot_capacity, s.opening_hours, s.status from pickup_slots p join shops s on s.id = p.shop_id`
-		);
+		}>(`select p.starts_at, p.capacity, s.slot_capacity, s.opening_hours, s.status from pickup_slots p join shops s on s.id = p.shop_id`);
+		// Drivers differ: timestamps may come back as text.
+		const slots = rows.map((row) => ({ ...row, starts_at: new Date(row.starts_at) }));
 		expect(slots.length).toBeGreaterThan(0);
 		expect(slots.every((slot) => slot.status === 'active')).toBe(true);
 		const horizon = NOW.getTime() + DEMO_SLOT_DAYS * 24 * 60 * 60 * 1000;
@@ -236,15 +236,14 @@ describe('the demo territory', () => {
 	});
 
 	it('gives the same data on another fresh database', async () => {
-		const other = await openDatabase({ loadDataDir: emptyDataDir });
+		const other = await testDatabase();
 		try {
 			await seedDemo(other.db, { now: NOW });
-			const snapshot = async (db: Database) =>
-				(
-					await db.pglite!.query(
-						`select v.id, v.sku, v.stock, v.price_cents, p.slug from variants v join products p on p.id = v.product_id order by v.id`
-					)
-				).rows;
+			const snapshot = (on: Database) =>
+				query(
+					`select v.id, v.sku, v.stock, v.price_cents, p.slug from variants v join products p on p.id = v.product_id order by v.id`,
+					on
+				);
 			expect(await snapshot(other)).toEqual(await snapshot(database));
 		} finally {
 			await other.close();
