@@ -6,7 +6,8 @@ import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin(paraglideOptions),
+		// Under Vitest the messages are compiled beforehand (npm test); the plugin's watcher would keep it alive.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]),
 		sveltekit({
 			adapter: adapter({ out: 'build', precompress: true }),
 			// The strict CSP: hashes/nonces for SvelteKit's own inline bootstrap script.

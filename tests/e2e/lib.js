@@ -99,6 +99,7 @@ export async function openPage(t, app, options = {}) {
 	context.setDefaultTimeout(10_000);
 	context.setDefaultNavigationTimeout(20_000);
 	const page = await context.newPage();
+	if (options.javaScriptEnabled === false) withoutJavaScript.add(page);
 	const pageErrors = [];
 	page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
 	t.after(async () => {
@@ -123,6 +124,7 @@ export async function visit(page, path, expectedStatus = 200) {
  * violations: rule id, impact, what it asks, and the elements concerned.
  */
 export async function checkA11y(page, { exclude = [], disableRules = [] } = {}) {
+	if (withoutJavaScript.has(page)) return checkA11yOfCopy(page, { exclude, disableRules });
 	let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
 	for (const selector of exclude) builder = builder.exclude(selector);
 	if (disableRules.length) builder = builder.disableRules(disableRules);
@@ -142,6 +144,29 @@ export async function checkA11y(page, { exclude = [], disableRules = [] } = {}) 
 		return [`  • ${v.id} [${v.impact}] ${v.help} — ${v.helpUrl}`, ...nodes, ...more].join('\n');
 	});
 	throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+/** Pages opened with JavaScript disabled, where axe (a script) cannot run. */
+const withoutJavaScript = new WeakSet();
+
+/**
+ * axe on a page shown without JavaScript: the same HTML, served at the same URL (so styles and
+ * images load, and contrast is computed on the real rendering) in a context where axe can run
+ * but the app's own scripts are blocked, so what is checked is exactly what the user saw.
+ */
+async function checkA11yOfCopy(page, options) {
+	const html = await page.content();
+	const url = page.url();
+	const context = await page.context().browser().newContext({ locale: 'fr-FR', viewport: page.viewportSize() });
+	try {
+		await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+		await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+		const copy = await context.newPage();
+		await copy.goto(url);
+		await checkA11y(copy, options);
+	} finally {
+		await context.close();
+	}
 }
 
 /** The password sign-in form of /connexion, found by its section heading. */

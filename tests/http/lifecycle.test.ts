@@ -31,7 +31,11 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('embedded data folder', () => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'echoppe-life-'));
 		try {
 			const first = await start({ DATABASE_URL: '' }, { dataDir });
-			const created = await form(first.url, '/inscription', { name: 'Paul Durand', email: 'paul@exemple.fr', password: 'mot-de-passe-de-paul' });
+			const created = await form(first.url, '/inscription', {
+				name: 'Paul Durand',
+				email: 'paul@exemple.fr',
+				password: 'mot-de-passe-de-paul'
+			});
 			expect(created.status).toBe(303);
 			await first.stop();
 
@@ -74,7 +78,12 @@ describe('first-run setup on an empty database', () => {
 		expect(await admin.text()).toContain('Commerces de Montsoreau');
 		// The setup cannot be replayed.
 		expect((await get(server.url, '/setup')).status).toBe(303);
-		const replay = await form(server.url, '/setup', { territoryName: 'Prise de contrôle', name: 'Intrus', email: 'intrus@exemple.fr', password: 'mot-de-passe-intrus' });
+		const replay = await form(server.url, '/setup', {
+			territoryName: 'Prise de contrôle',
+			name: 'Intrus',
+			email: 'intrus@exemple.fr',
+			password: 'mot-de-passe-intrus'
+		});
 		// Refused (the page then sends the visitor home): no account, no second territory.
 		expect([303, 409]).toContain(replay.status);
 		expect(replay.headers.get('location') ?? '/').toBe('/');

@@ -16,7 +16,7 @@ export class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
 	constructor(what = 'resource') {
-		super(404, 'error_not_found', `${what} not found`);
+		super(404, 'error_resource_not_found', `${what} not found`);
 	}
 }
 

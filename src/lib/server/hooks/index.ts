@@ -7,6 +7,7 @@ import { logger } from '../logger.ts';
 import { loadMemberships, shopScope, operatorScope } from '../tenancy/guard.ts';
 import { DomainError } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
+import { problemResponse } from '../http/problem.ts';
 
 /** Access log: method, path (no query string: it may carry tokens), status, duration. */
 export const logRequests: Handle = async ({ event, resolve }) => {
@@ -78,7 +79,10 @@ export const authRoutes: Handle = async ({ event, resolve }) => {
 export const setupGate: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const open = path === '/setup' || path.startsWith('/_app/') || path === '/healthz' || path === '/readyz';
-	if (!event.locals.territory && !open) redirect(303, '/setup');
+	if (!event.locals.territory && !open) {
+		if (path.startsWith('/api/')) return problemResponse(new DomainError(503, 'error_setup_required'), event.locals.locale, path);
+		redirect(303, '/setup');
+	}
 	return resolve(event);
 };
 

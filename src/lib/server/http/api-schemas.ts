@@ -164,7 +164,7 @@ const cursor = z
 	.transform((value, ctx) => {
 		const decoded = Buffer.from(value, 'base64url').toString('utf8');
 		if (z.guid().safeParse(decoded).success) return decoded;
-		ctx.addIssue({ code: 'custom', message: 'error_invalid_input' });
+		ctx.addIssue({ code: 'custom', message: 'error_cursor_invalid' });
 		return z.NEVER;
 	})
 	.optional()

@@ -20,7 +20,8 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
 	for (const issue of error.issues) {
 		const key = issue.path.length ? issue.path.join('.') : '_';
 		const text = translate(issue.message, locale);
-		(fields[key] ??= []).includes(text) || fields[key].push(text);
+		const messages = (fields[key] ??= []);
+		if (!messages.includes(text)) messages.push(text);
 	}
 	return fields;
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, asc, sql } from 'drizzle-orm';
-import { shops, products, variants, pickupSlots, memberships } from '../db/schema/index.ts';
+import { shops, products, variants, slots, memberships } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { NotFoundError } from '../errors.ts';
@@ -24,20 +24,27 @@ export async function shopDashboard(db: Db, scope: ShopScope, now = new Date()) 
 			.where(and(eq(products.shopId, shop.id), eq(products.status, 'active'), eq(variants.stockMode, 'tracked'), eq(variants.stock, 0))),
 		db
 			.select({ n: count() })
-			.from(pickupSlots)
-			.where(and(eq(pickupSlots.shopId, shop.id), gt(pickupSlots.startsAt, now), sql`${pickupSlots.startsAt} < ${horizon.toISOString()}`)),
+			.from(slots)
+			.where(
+				and(
+					eq(slots.shopId, shop.id),
+					eq(slots.kind, 'shop_pickup'),
+					gt(slots.startsAt, now),
+					sql`${slots.startsAt} < ${horizon.toISOString()}`
+				)
+			),
 		db.select({ n: count() }).from(memberships).where(eq(memberships.shopId, shop.id)),
 		db
 			.select({
-				id: pickupSlots.id,
-				startsAt: pickupSlots.startsAt,
-				endsAt: pickupSlots.endsAt,
-				capacity: pickupSlots.capacity,
-				reserved: pickupSlots.reserved
+				id: slots.id,
+				startsAt: slots.startsAt,
+				endsAt: slots.endsAt,
+				capacity: slots.capacity,
+				reserved: slots.reserved
 			})
-			.from(pickupSlots)
-			.where(and(eq(pickupSlots.shopId, shop.id), gt(pickupSlots.startsAt, now)))
-			.orderBy(asc(pickupSlots.startsAt))
+			.from(slots)
+			.where(and(eq(slots.shopId, shop.id), eq(slots.kind, 'shop_pickup'), gt(slots.startsAt, now)))
+			.orderBy(asc(slots.startsAt))
 			.limit(6)
 	]);
 	return {

@@ -115,8 +115,8 @@ export const variants = pgTable(
 		netQuantity: numeric('net_quantity', { precision: 10, scale: 3, mode: 'number' }),
 		netUnit: text('net_unit'),
 		stockMode: stockModeEnum('stock_mode').notNull().default('tracked'),
-		/** Units on hand when tracked; changed only with a stock movement. */
-		stock: integer('stock').notNull().default(0),
+		/** Units on hand when tracked (fractional for weighed goods); changed only with a stock movement. */
+		stock: numeric('stock', { precision: 12, scale: 3, mode: 'number' }).notNull().default(0),
 		leadDays: integer('lead_days'),
 		position: integer('position').notNull().default(0),
 		archived: boolean('archived').notNull().default(false)
@@ -140,7 +140,7 @@ export const stockMovements = pgTable(
 		shopId: uuid('shop_id')
 			.notNull()
 			.references(() => shops.id, { onDelete: 'cascade' }),
-		delta: integer('delta').notNull(),
+		delta: numeric('delta', { precision: 12, scale: 3, mode: 'number' }).notNull(),
 		reason: text('reason').notNull(),
 		orderId: uuid('order_id'),
 		actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),

@@ -3,3 +3,4 @@ export * from './territories.ts';
 export * from './shops.ts';
 export * from './catalog.ts';
 export * from './outbox.ts';
+export * from './orders.ts';

@@ -1,4 +1,18 @@
-import { pgTable, text, timestamp, integer, uuid, doublePrecision, jsonb, pgEnum, uniqueIndex, index, check } from 'drizzle-orm/pg-core';
+import {
+	pgTable,
+	text,
+	timestamp,
+	integer,
+	uuid,
+	doublePrecision,
+	jsonb,
+	pgEnum,
+	uniqueIndex,
+	index,
+	check,
+	boolean,
+	primaryKey
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { territories } from './territories.ts';
 
@@ -36,6 +50,12 @@ export const shops = pgTable(
 		leadMinutes: integer('lead_minutes').notNull().default(120),
 		slotCapacity: integer('slot_capacity').notNull().default(4),
 		minOrderCents: integer('min_order_cents').notNull().default(0),
+		offersPickup: boolean('offers_pickup').notNull().default(true),
+		/** Delivery windows (local time), cut into delivery slots like opening hours into pickup slots. */
+		deliveryHours: jsonb('delivery_hours').$type<OpeningPeriod[]>().notNull().default([]),
+		deliveryCapacity: integer('delivery_capacity').notNull().default(3),
+		/** Terms of sale of the shop, accepted by the customer at checkout. */
+		termsOfSale: text('terms_of_sale').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -46,25 +66,101 @@ export const shops = pgTable(
 	]
 );
 
+export const slotKindEnum = pgEnum('slot_kind', ['shop_pickup', 'pickup_point', 'delivery']);
+
 /**
- * A pickup slot of a shop. Materialised (not only computed) because its capacity is consumed
- * atomically at checkout: `reserved` only grows by a conditional update `… where reserved < capacity`.
+ * A time slot for handing over orders: pickup at a shop, pickup at a shared pickup point, or a
+ * shop's delivery window. Materialised (not only computed) because its capacity is consumed
+ * atomically at checkout: `reserved` only grows by `update … set reserved = reserved + 1 where
+ * reserved < capacity`, and the CHECK keeps it within bounds whatever the code does.
  */
-export const pickupSlots = pgTable(
-	'pickup_slots',
+export const slots = pgTable(
+	'slots',
 	{
 		id: uuid('id').primaryKey().defaultRandom(),
-		shopId: uuid('shop_id')
-			.notNull()
-			.references(() => shops.id, { onDelete: 'cascade' }),
+		kind: slotKindEnum('kind').notNull(),
+		shopId: uuid('shop_id').references(() => shops.id, { onDelete: 'cascade' }),
+		pickupPointId: uuid('pickup_point_id').references(() => pickupPoints.id, { onDelete: 'cascade' }),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		capacity: integer('capacity').notNull(),
 		reserved: integer('reserved').notNull().default(0)
 	},
 	(t) => [
-		uniqueIndex('pickup_slots_shop_start').on(t.shopId, t.startsAt),
-		check('pickup_slots_capacity', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.capacity}`),
-		check('pickup_slots_order', sql`${t.endsAt} > ${t.startsAt}`)
+		uniqueIndex('slots_shop_kind_start')
+			.on(t.shopId, t.kind, t.startsAt)
+			.where(sql`${t.shopId} is not null`),
+		uniqueIndex('slots_point_start')
+			.on(t.pickupPointId, t.startsAt)
+			.where(sql`${t.pickupPointId} is not null`),
+		check('slots_capacity', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.capacity}`),
+		check('slots_order', sql`${t.endsAt} > ${t.startsAt}`),
+		check(
+			'slots_owner',
+			sql`(${t.kind} = 'pickup_point' and ${t.pickupPointId} is not null and ${t.shopId} is null)
+			or (${t.kind} in ('shop_pickup', 'delivery') and ${t.shopId} is not null and ${t.pickupPointId} is null)`
+		)
+	]
+);
+
+/** Shared pickup points run by the territory (town hall, covered market…). */
+export const pickupPoints = pgTable(
+	'pickup_points',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		territoryId: uuid('territory_id')
+			.notNull()
+			.references(() => territories.id, { onDelete: 'cascade' }),
+		slug: text('slug').notNull(),
+		name: text('name').notNull(),
+		description: text('description').notNull().default(''),
+		address: text('address').notNull(),
+		postcode: text('postcode').notNull(),
+		city: text('city').notNull(),
+		latitude: doublePrecision('latitude'),
+		longitude: doublePrecision('longitude'),
+		openingHours: jsonb('opening_hours').$type<OpeningPeriod[]>().notNull().default([]),
+		slotMinutes: integer('slot_minutes').notNull().default(60),
+		slotCapacity: integer('slot_capacity').notNull().default(20),
+		active: boolean('active').notNull().default(true)
+	},
+	(t) => [uniqueIndex('pickup_points_slug').on(t.territoryId, t.slug)]
+);
+
+/** The pickup points a shop brings its orders to. */
+export const shopPickupPoints = pgTable(
+	'shop_pickup_points',
+	{
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		pickupPointId: uuid('pickup_point_id')
+			.notNull()
+			.references(() => pickupPoints.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.shopId, t.pickupPointId] })]
+);
+
+/** Where a shop delivers: a list of postcodes, or a radius around the shop; fee and minimum. */
+export const deliveryZones = pgTable(
+	'delivery_zones',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		postcodes: text('postcodes')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		radiusKm: doublePrecision('radius_km'),
+		feeCents: integer('fee_cents').notNull().default(0),
+		minOrderCents: integer('min_order_cents').notNull().default(0)
+	},
+	(t) => [
+		index('delivery_zones_shop').on(t.shopId),
+		check('delivery_zones_fee', sql`${t.feeCents} >= 0 and ${t.minOrderCents} >= 0`),
+		check('delivery_zones_radius', sql`${t.radiusKm} is null or ${t.radiusKm} > 0`)
 	]
 );

@@ -191,9 +191,9 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 					timezone: territoryRow.timezone,
 					from: now,
 					days: DEMO_SLOT_DAYS
-				}).map((slot) => ({ id: random.uuid(), shopId: shopIds[index], ...slot }))
+				}).map((slot) => ({ id: random.uuid(), kind: 'shop_pickup' as const, shopId: shopIds[index], ...slot }))
 	);
-	await insertInChunks(tx, schema.pickupSlots, slots);
+	await insertInChunks(tx, schema.slots, slots);
 }
 
 type PeopleContext = { now: Date; passwordHash: string; territoryId: string; shopIds: string[]; shopCreatedAt: Date[] };

@@ -163,7 +163,7 @@ describe('the demo territory', () => {
 		);
 		expect(mismatches).toEqual([]);
 		const modes = await query<{ stock_mode: string; n: number; min: number; max: number; lead: number | null }>(
-			`select stock_mode, count(*)::int as n, min(stock) as min, max(stock) as max, min(lead_days) as lead from variants group by stock_mode`
+			`select stock_mode, count(*)::int as n, min(stock)::float8 as min, max(stock)::float8 as max, min(lead_days) as lead from variants group by stock_mode`
 		);
 		const byMode = Object.fromEntries(modes.map((mode) => [mode.stock_mode, mode]));
 		expect(byMode.tracked.n).toBeGreaterThan(byMode.unlimited.n + byMode.on_order.n);
@@ -179,7 +179,7 @@ describe('the demo territory', () => {
 			slot_capacity: number;
 			opening_hours: OpeningPeriod[];
 			status: string;
-		}>(`select p.starts_at, p.capacity, s.slot_capacity, s.opening_hours, s.status from pickup_slots p join shops s on s.id = p.shop_id`);
+		}>(`select p.starts_at, p.capacity, s.slot_capacity, s.opening_hours, s.status from slots p join shops s on s.id = p.shop_id`);
 		// Drivers differ: timestamps may come back as text.
 		const slots = rows.map((row) => ({ ...row, starts_at: new Date(row.starts_at) }));
 		expect(slots.length).toBeGreaterThan(0);
@@ -194,7 +194,7 @@ describe('the demo territory', () => {
 		const localDays = new Set(slots.map((slot) => new TZDate(slot.starts_at.getTime(), 'Europe/Paris').toDateString()));
 		expect(localDays.size).toBe(DEMO_SLOT_DAYS);
 		const [{ active, withSlots }] = await query<{ active: number; withSlots: number }>(
-			`select count(*)::int as active, count(*) filter (where exists (select 1 from pickup_slots p where p.shop_id = s.id))::int as "withSlots"
+			`select count(*)::int as active, count(*) filter (where exists (select 1 from slots p where p.shop_id = s.id))::int as "withSlots"
 			 from shops s where s.status = 'active'`
 		);
 		expect(withSlots).toBe(active);
@@ -222,7 +222,7 @@ describe('the demo territory', () => {
 		const counts = () =>
 			query<Record<string, number>>(
 				`select (select count(*)::int from territories) t, (select count(*)::int from shops) s, (select count(*)::int from products) p,
-				        (select count(*)::int from variants) v, (select count(*)::int from pickup_slots) ps, (select count(*)::int from "user") u`
+				        (select count(*)::int from variants) v, (select count(*)::int from slots) ps, (select count(*)::int from "user") u`
 			);
 		const before = await counts();
 		const logins = await seedDemo(database.db, { now: new Date(NOW.getTime() + 86_400_000) });
