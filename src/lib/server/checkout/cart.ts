@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { carts, cartItems, variants, products, shops } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { parseInput } from '../http/validate.ts';
+import { t, type Locale } from '../i18n.ts';
+import { lineTotalCents } from '../money/vat.ts';
+import { quantityError, quantityRule } from './quantity.ts';
+import { isUuid } from '../catalog/queries.ts';
+
+// The cart spans every shop of the territory. It lives in the database (so it survives restarts
+// and follows the customer across devices once signed in); an anonymous cart is known by its id,
+// kept in an http-only cookie.
+
+export type CartLine = {
+	itemId: string;
+	variantId: string;
+	productId: string;
+	productSlug: string;
+	productName: string;
+	variantName: string;
+	unit: string;
+	imageUrl: string | null;
+	quantity: number;
+	step: number;
+	unitPriceCents: number;
+	vatRateBps: number;
+	totalCents: number;
+	/** Units available now; null when unlimited or made to order. */
+	stock: number | null;
+	/** False when the product was withdrawn or sold out since it was added. */
+	available: boolean;
+};
+
+export type CartShopGroup = {
+	shop: { id: string; slug: string; name: string; minOrderCents: number };
+	lines: CartLine[];
+	subtotalCents: number;
+	/** How much is missing to reach the shop's minimum order (0 when reached). */
+	missingForMinimumCents: number;
+};
+
+export type CartView = { id: string | null; groups: CartShopGroup[]; totalCents: number; itemCount: number };
+
+export const emptyCart = (id: string | null = null): CartView => ({ id, groups: [], totalCents: 0, itemCount: 0 });
+
+export async function getCart(db: Db, territoryId: string, cartId: string | null | undefined): Promise<CartView> {
+	if (!cartId || !isUuid(cartId)) return emptyCart();
+	const [cart] = await db
+		.select({ id: carts.id })
+		.from(carts)
+		.where(and(eq(carts.id, cartId), eq(carts.territoryId, territoryId)));
+	if (!cart) return emptyCart();
+	const rows = await db
+		.select({
+			itemId: cartItems.id,
+			quantity: cartItems.quantity,
+			variantId: variants.id,
+			variantName: variants.name,
+			priceCents: variants.priceCents,
+			stockMode: variants.stockMode,
+			stock: variants.stock,
+			variantArchived: variants.archived,
+			productId: products.id,
+			productSlug: products.slug,
+			productName: products.name,
+			unit: products.unit,
+			imageUrl: products.imageUrl,
+			vatRateBps: products.vatRateBps,
+			productStatus: products.status,
+			soldOutToday: products.soldOutToday,
+			shopId: shops.id,
+			shopSlug: shops.slug,
+			shopName: shops.name,
+			shopStatus: shops.status,
+			minOrderCents: shops.minOrderCents
+		})
+		.from(cartItems)
+		.innerJoin(variants, eq(variants.id, cartItems.variantId))
+		.innerJoin(products, eq(products.id, variants.productId))
+		.innerJoin(shops, eq(shops.id, products.shopId))
+		.where(eq(cartItems.cartId, cart.id))
+		.orderBy(asc(shops.name), asc(cartItems.addedAt));
+	const groups = new Map<string, CartShopGroup>();
+	for (const r of rows) {
+		const stock = r.stockMode === 'tracked' ? r.stock : null;
+		const available =
+			r.productStatus === 'active' &&
+			r.shopStatus === 'active' &&
+			!r.variantArchived &&
+			!r.soldOutToday &&
+			(stock === null || stock >= r.quantity);
+		const line: CartLine = {
+			itemId: r.itemId,
+			variantId: r.variantId,
+			productId: r.productId,
+			productSlug: r.productSlug,
+			productName: r.productName,
+			variantName: r.variantName,
+			unit: r.unit,
+			imageUrl: r.imageUrl,
+			quantity: r.quantity,
+			step: quantityRule(r.unit).step,
+			unitPriceCents: r.priceCents,
+			vatRateBps: r.vatRateBps,
+			totalCents: lineTotalCents(r.priceCents, r.quantity),
+			stock,
+			available
+		};
+		const group = groups.get(r.shopId) ?? {
+			shop: { id: r.shopId, slug: r.shopSlug, name: r.shopName, minOrderCents: r.minOrderCents },
+			lines: [],
+			subtotalCents: 0,
+			missingForMinimumCents: 0
+		};
+		group.lines.push(line);
+		group.subtotalCents += line.available ? line.totalCents : 0;
+		groups.set(r.shopId, group);
+	}
+	const list = [...groups.values()].map((g) => ({ ...g, missingForMinimumCents: Math.max(0, g.shop.minOrderCents - g.subtotalCents) }));
+	return {
+		id: cart.id,
+		groups: list,
+		totalCents: list.reduce((s, g) => s + g.subtotalCents, 0),
+		itemCount: rows.length
+	};
+}
+
+export async function createCart(db: Db, territoryId: string, userId: string | null = null): Promise<string> {
+	const [row] = await db.insert(carts).values({ territoryId, userId }).returning({ id: carts.id });
+	return row.id;
+}
+
+/** The signed-in customer's cart, created on first use. */
+export async function cartOfUser(db: Db, territoryId: string, userId: string): Promise<string> {
+	const [row] = await db
+		.select({ id: carts.id })
+		.from(carts)
+		.where(and(eq(carts.territoryId, territoryId), eq(carts.userId, userId)))
+		.orderBy(asc(carts.createdAt))
+		.limit(1);
+	return row?.id ?? createCart(db, territoryId, userId);
+}
+
+// Quantities arrive as numbers (API) or text with a decimal comma (forms).
+const quantity = z.preprocess(
+	(v) => (typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
+	z.number({ error: 'error_quantity_invalid' })
+);
+export const AddItemInput = z.object({ variantId: z.uuid({ error: 'error_variant_unknown' }), quantity });
+export const SetQuantityInput = z.object({ quantity });
+
+type VariantForCart = { unit: string; stockMode: 'tracked' | 'unlimited' | 'on_order'; stock: number };
+
+async function sellableVariant(db: Db, territoryId: string, variantId: string, locale: Locale): Promise<VariantForCart> {
+	const [v] = await db
+		.select({ unit: products.unit, stockMode: variants.stockMode, stock: variants.stock })
+		.from(variants)
+		.innerJoin(products, eq(products.id, variants.productId))
+		.innerJoin(shops, eq(shops.id, products.shopId))
+		.where(
+			and(
+				eq(variants.id, variantId),
+				eq(products.territoryId, territoryId),
+				eq(products.status, 'active'),
+				eq(shops.status, 'active'),
+				eq(variants.archived, false)
+			)
+		);
+	if (!v) throw new InvalidInputError({ variantId: [t('error_variant_unknown', locale)] });
+	return v;
+}
+
+function checkQuantity(v: VariantForCart, wanted: number, locale: Locale) {
+	const error = quantityError(v.unit, wanted);
+	if (error) throw new InvalidInputError({ quantity: [t(error, locale, { max: quantityRule(v.unit).max })] });
+	if (v.stockMode === 'tracked' && wanted > v.stock) {
+		throw new InvalidInputError({ quantity: [t('error_quantity_stock', locale, { available: v.stock })] });
+	}
+}
+
+/** Adds a quantity of a variant (added to what the cart already holds); returns the cart id. */
+export async function addToCart(
+	db: Db,
+	scope: { territoryId: string; cartId: string | null; userId?: string | null },
+	input: unknown,
+	locale: Locale
+): Promise<string> {
+	const data = parseInput(AddItemInput, input, locale);
+	const variant = await sellableVariant(db, scope.territoryId, data.variantId, locale);
+	let cartId = scope.cartId && isUuid(scope.cartId) ? scope.cartId : null;
+	if (cartId) {
+		const [own] = await db
+			.select({ id: carts.id })
+			.from(carts)
+			.where(and(eq(carts.id, cartId), eq(carts.territoryId, scope.territoryId)));
+		if (!own) cartId = null;
+	}
+	cartId ??= await createCart(db, scope.territoryId, scope.userId ?? null);
+	const [existing] = await db
+		.select({ quantity: cartItems.quantity })
+		.from(cartItems)
+		.where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, data.variantId)));
+	checkQuantity(variant, (existing?.quantity ?? 0) + data.quantity, locale);
+	// One statement, so two quick taps on "add" add up instead of overwriting each other.
+	await db
+		.insert(cartItems)
+		.values({ cartId, variantId: data.variantId, quantity: data.quantity })
+		.onConflictDoUpdate({
+			target: [cartItems.cartId, cartItems.variantId],
+			set: { quantity: sql`${cartItems.quantity} + excluded.quantity` }
+		});
+	await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+	return cartId;
+}
+
+async function ownItem(db: Db, territoryId: string, cartId: string | null, itemId: string) {
+	if (!cartId || !isUuid(cartId) || !isUuid(itemId)) throw new NotFoundError('cart item');
+	const [item] = await db
+		.select({ id: cartItems.id, variantId: cartItems.variantId })
+		.from(cartItems)
+		.innerJoin(carts, eq(carts.id, cartItems.cartId))
+		.where(and(eq(cartItems.id, itemId), eq(carts.id, cartId), eq(carts.territoryId, territoryId)));
+	if (!item) throw new NotFoundError('cart item');
+	return item;
+}
+
+export async function setCartQuantity(db: Db, territoryId: string, cartId: string | null, itemId: string, input: unknown, locale: Locale) {
+	const data = parseInput(SetQuantityInput, input, locale);
+	const item = await ownItem(db, territoryId, cartId, itemId);
+	if (data.quantity === 0) return removeFromCart(db, territoryId, cartId, itemId);
+	checkQuantity(await sellableVariant(db, territoryId, item.variantId, locale), data.quantity, locale);
+	await db.update(cartItems).set({ quantity: data.quantity }).where(eq(cartItems.id, item.id));
+}
+
+export async function removeFromCart(db: Db, territoryId: string, cartId: string | null, itemId: string) {
+	const item = await ownItem(db, territoryId, cartId, itemId);
+	await db.delete(cartItems).where(eq(cartItems.id, item.id));
+}
+
+/**
+ * At sign-in, the anonymous cart joins the customer's own cart (quantities add up), so nothing
+ * chosen before signing in is lost. Returns the id of the cart to use from now on.
+ */
+export async function mergeCartIntoUser(db: Db, territoryId: string, anonymousCartId: string | null, userId: string): Promise<string> {
+	const userCartId = await cartOfUser(db, territoryId, userId);
+	if (!anonymousCartId || !isUuid(anonymousCartId) || anonymousCartId === userCartId) return userCartId;
+	await db.transaction(async (tx) => {
+		const [anon] = await tx
+			.select({ id: carts.id })
+			.from(carts)
+			.where(and(eq(carts.id, anonymousCartId), eq(carts.territoryId, territoryId), sql`${carts.userId} is null`));
+		if (!anon) return;
+		const items = await tx.select().from(cartItems).where(eq(cartItems.cartId, anon.id));
+		for (const item of items) {
+			await tx
+				.insert(cartItems)
+				.values({ cartId: userCartId, variantId: item.variantId, quantity: item.quantity })
+				.onConflictDoUpdate({
+					target: [cartItems.cartId, cartItems.variantId],
+					set: { quantity: sql`${cartItems.quantity} + excluded.quantity` }
+				});
+		}
+		await tx.delete(carts).where(eq(carts.id, anon.id));
+	});
+	return userCartId;
+}
