@@ -15,6 +15,8 @@ export type AppContext = {
 	database: Database;
 	db: Db;
 	auth: Auth;
+	/** Platform secret (AUTH_SECRET or generated once): signs sessions and customers' order links. */
+	secret: string;
 	territories: ReturnType<typeof territoryCache>;
 };
 
@@ -44,7 +46,7 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const secret = cfg.authSecret ?? (await ensureSetting(db, 'auth_secret', randomSecret));
 		const auth = createAuth({ db, origin: cfg.origin, secret, ...authExtras });
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
-		return { config: cfg, database, db, auth, territories: territoryCache(db) };
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db) };
 	})();
 	return started;
 }

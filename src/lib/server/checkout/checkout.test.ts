@@ -308,7 +308,12 @@ describe('bad input', () => {
 		const tooSoon = await makeSlot(db, { shopId: shop.id }, { startsInHours: 0.5 });
 		const deliverySlot = await makeSlot(db, { shopId: shop.id, kind: 'delivery' });
 		const cartId = await cartWith({ variantId: item.variant.id, quantity: 1 });
-		const attempt = (body: unknown) => checkout(db, ctx(cartId), body).catch((e) => e as InvalidInputError);
+		const attempt = (body: unknown): Promise<InvalidInputError> => checkout(db, ctx(cartId), body).then(
+			() => {
+				throw new Error('expected a refusal');
+			},
+			(e) => e as InvalidInputError
+		);
 		const base = { customer, acceptTerms: true };
 		for (const slotId of [otherSlot.id, pastSlot.id, tooSoon.id]) {
 			const e = await attempt({ ...base, fulfilments: [{ shopId: shop.id, method: 'pickup', slotId }] });

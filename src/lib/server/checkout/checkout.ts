@@ -115,16 +115,7 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 	const previous = await findCheckout(db, ctx.territoryId, key);
 	if (previous) return replay(db, previous, requestHash, ctx);
 
-	const now = ctx.now ?? new Date();
-	const cart = await getCart(db, ctx.territoryId, ctx.cartId);
-	if (cart.groups.length === 0) throw new InvalidInputError({ cart: [t('error_cart_empty', ctx.locale)] });
-	const options = await fulfilmentOptions(
-		db,
-		ctx.territoryId,
-		cart.groups.map((g) => g.shop.id),
-		now
-	);
-	const plan = await planOrders(db, cart.groups, options, data, ctx, now);
+	const plan = await prepare(db, ctx, data);
 
 	try {
 		return await db.transaction(async (tx) => {
@@ -266,6 +257,57 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 	}
 }
 
+/** Everything checked, nothing written: the cart, each shop's fulfilment, minimums, slots, zones. */
+async function prepare(db: Db, ctx: Omit<CheckoutContext, 'idempotencyKey'>, data: CheckoutRequest): Promise<PlannedOrder[]> {
+	const now = ctx.now ?? new Date();
+	const cart = await getCart(db, ctx.territoryId, ctx.cartId);
+	if (cart.groups.length === 0) throw new InvalidInputError({ cart: [t('error_cart_empty', ctx.locale)] });
+	const options = await fulfilmentOptions(
+		db,
+		ctx.territoryId,
+		cart.groups.map((g) => g.shop.id),
+		now
+	);
+	return planOrders(db, cart.groups, options, data, ctx, now);
+}
+
+export type ReviewedOrder = {
+	shop: CartShopGroup['shop'];
+	lines: CartShopGroup['lines'];
+	method: PlannedOrder['method'];
+	slotId: string | null;
+	pickupPointId: string | null;
+	address: DeliveryAddress | null;
+	subtotalCents: number;
+	deliveryFeeCents: number;
+	totalCents: number;
+};
+
+/**
+ * The summary step before ordering (Code civil art. 1127-2: the customer checks the order and
+ * its total before confirming it). Same checks as checkout, nothing written.
+ */
+export async function reviewCheckout(
+	db: Db,
+	ctx: Omit<CheckoutContext, 'idempotencyKey'>,
+	input: unknown
+): Promise<{ request: CheckoutRequest; orders: ReviewedOrder[]; totalCents: number }> {
+	const data = parseInput(CheckoutInput, input, ctx.locale);
+	const plan = await prepare(db, ctx, data);
+	const reviewed = plan.map((p) => ({
+		shop: p.group.shop,
+		lines: p.group.lines,
+		method: p.method,
+		slotId: p.slotId,
+		pickupPointId: p.pickupPointId,
+		address: p.address,
+		subtotalCents: p.group.subtotalCents,
+		deliveryFeeCents: p.deliveryFeeCents,
+		totalCents: p.totalCents
+	}));
+	return { request: data, orders: reviewed, totalCents: reviewed.reduce((s, o) => s + o.totalCents, 0) };
+}
+
 class ReplayNeeded extends Error {}
 
 function isUniqueViolation(e: unknown): boolean {
@@ -310,7 +352,7 @@ async function planOrders(
 	groups: CartShopGroup[],
 	options: Map<string, ShopFulfilment>,
 	data: CheckoutRequest,
-	ctx: CheckoutContext,
+	ctx: Omit<CheckoutContext, 'idempotencyKey'>,
 	now: Date
 ): Promise<PlannedOrder[]> {
 	const errors: FieldErrors = {};

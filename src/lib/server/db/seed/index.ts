@@ -4,13 +4,15 @@ import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../client.ts';
 import * as schema from '../schema/index.ts';
 import { slugify } from '../../../slug.ts';
-import { generatePickupSlots } from '../../fulfilment/slots.ts';
+import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts';
 import { createRandom, type Random } from '../../../random.ts';
 import { fictionalCompanyIds } from './identifiers.ts';
 import { POSTCODE, TOWN, categories as categoryRows, territory as territoryRow } from './data/territory.ts';
 import { producers as producerRows } from './data/producers.ts';
 import { shops as shopRows } from './data/shops.ts';
-import type { ProducerKey, ShopRow } from './data/types.ts';
+import { pickupPoints as pickupPointRows } from './data/pickup-points.ts';
+import { termsOfSale } from './data/terms.ts';
+import type { PickupPointKey, ProducerKey, ShopRow } from './data/types.ts';
 
 /** Who can sign in to the demo territory, all with the same password. */
 export type DemoLogins = { password: string; operator: string; merchant: string; consumer: string };
@@ -26,9 +28,11 @@ export const demoLogins: DemoLogins = {
 	consumer: `client@${DOMAIN}`
 };
 
-/** Pickup slots are created this many days ahead. */
+/** Slots (shop pickup, pickup points, delivery) are created this many days ahead. */
 export const DEMO_SLOT_DAYS = 14;
 const SLOT_MINUTES = 30;
+/** The column default, for shops that do not deliver. */
+const DEFAULT_DELIVERY_CAPACITY = 3;
 const LEAD_MINUTES = 120;
 /** Serialises concurrent first starts (several app nodes) on the seeding transaction. */
 const SEED_LOCK = 727_201;
@@ -39,9 +43,10 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Fills an empty database with the demo territory of Saint-Aubin-sur-Loire: shops of many trades,
- * producers, a few hundred products with their stock, pickup slots for the next two weeks and the
- * demo accounts. Deterministic (a seeded generator, dates relative to `now`) and idempotent: when
- * any territory exists it changes nothing and only returns the logins.
+ * producers, a few hundred products with their stock, shared pickup points, delivery by a few
+ * shops, slots of the three kinds for the next two weeks and the demo accounts. Deterministic (a
+ * seeded generator, dates relative to `now`) and idempotent: when any territory exists it changes
+ * nothing and only returns the logins.
  */
 export async function seedDemo(db: Db, options: { now: Date }): Promise<DemoLogins> {
 	if (await hasTerritory(db)) return demoLogins;
@@ -119,9 +124,11 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 	const shopIds = shopRows.map(() => random.uuid());
 	const shopSlugs = shopRows.map((shop) => slugify(shop.name));
 	const shopCreatedAt = shopRows.map((shop, index) => (shop.status === 'pending' ? daysBefore(now, 2) : daysBefore(now, 100 - index * 3)));
+	const pickupPointNames = new Map(pickupPointRows.map((point) => [point.key, point.name]));
 	await tx.insert(schema.shops).values(
 		shopRows.map((shop, index) => {
 			const ids = fictionalCompanyIds(random);
+			const email = ownerEmail(shop);
 			return {
 				id: shopIds[index],
 				territoryId,
@@ -133,7 +140,7 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 				siret: ids.siret,
 				vatNumber: ids.vatNumber,
 				phone: shop.phone,
-				email: ownerEmail(shop),
+				email,
 				address: shop.address,
 				postcode: POSTCODE,
 				city: TOWN,
@@ -146,6 +153,16 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 				leadMinutes: LEAD_MINUTES,
 				slotCapacity: shop.slotCapacity,
 				minOrderCents: shop.minOrderCents,
+				offersPickup: shop.offersPickup ?? true,
+				deliveryHours: shop.delivery?.hours ?? [],
+				deliveryCapacity: shop.delivery?.capacity ?? DEFAULT_DELIVERY_CAPACITY,
+				termsOfSale: termsOfSale({
+					shop,
+					siret: ids.siret,
+					vatNumber: ids.vatNumber,
+					email,
+					pickupPointNames: (shop.pickupPoints ?? []).map((key) => pickupPointNames.get(key)!)
+				}),
 				createdAt: shopCreatedAt[index]
 			};
 		})
@@ -181,19 +198,85 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 	await insertPeople(tx, random, { now, passwordHash, territoryId, shopIds, shopCreatedAt });
 	await insertCatalog(tx, random, { territoryId, shopIds, shopSlugs, shopCreatedAt, categoryIds, producerIds });
 
-	const slots = shopRows.flatMap((shop, index) =>
-		shop.status !== 'active'
-			? []
-			: generatePickupSlots({
-					openingHours: shop.openingHours,
-					slotMinutes: SLOT_MINUTES,
-					capacity: shop.slotCapacity,
-					timezone: territoryRow.timezone,
-					from: now,
-					days: DEMO_SLOT_DAYS
-				}).map((slot) => ({ id: random.uuid(), kind: 'shop_pickup' as const, shopId: shopIds[index], ...slot }))
+	await insertFulfilment(tx, { now, territoryId, shopIds });
+}
+
+type FulfilmentContext = { now: Date; territoryId: string; shopIds: string[] };
+
+/**
+ * Pickup points and the shops that bring orders there, delivery zones, and the slots of the three
+ * kinds for the next days, planned as the daily top-up plans them. Identifiers come from a random
+ * stream of their own, so adding fulfilment data leaves the catalogue's identifiers unchanged.
+ */
+async function insertFulfilment(tx: Tx, context: FulfilmentContext): Promise<void> {
+	const random = createRandom('saint-aubin-sur-loire/fulfilment');
+	const { now, territoryId, shopIds } = context;
+	const pickupPointIds = new Map<PickupPointKey, string>(pickupPointRows.map((point) => [point.key, random.uuid()]));
+	const window = { timezone: territoryRow.timezone, from: now, days: DEMO_SLOT_DAYS };
+
+	const points = pickupPointRows.map((point) => ({
+		id: pickupPointIds.get(point.key)!,
+		territoryId,
+		slug: point.key,
+		name: point.name,
+		description: point.description,
+		address: point.address,
+		postcode: POSTCODE,
+		city: TOWN,
+		latitude: point.latitude,
+		longitude: point.longitude,
+		openingHours: point.openingHours,
+		slotMinutes: point.slotMinutes,
+		slotCapacity: point.slotCapacity,
+		active: true
+	}));
+	await tx.insert(schema.pickupPoints).values(points);
+	await tx
+		.insert(schema.shopPickupPoints)
+		.values(
+			shopRows.flatMap((shop, index) =>
+				(shop.pickupPoints ?? []).map((key) => ({ shopId: shopIds[index], pickupPointId: pickupPointIds.get(key)! }))
+			)
+		);
+	await tx.insert(schema.deliveryZones).values(
+		shopRows.flatMap((shop, index) =>
+			(shop.delivery?.zones ?? []).map((zone) => ({
+				id: random.uuid(),
+				shopId: shopIds[index],
+				name: zone.name,
+				postcodes: zone.postcodes ?? [],
+				radiusKm: zone.radiusKm ?? null,
+				feeCents: zone.feeCents,
+				minOrderCents: zone.minOrderCents
+			}))
+		)
 	);
-	await insertInChunks(tx, schema.slots, slots);
+
+	const planned = [
+		...points.flatMap((point) => pickupPointSlotPlan(point, window)),
+		...shopRows.flatMap((shop, index) =>
+			shop.status !== 'active'
+				? []
+				: shopSlotPlan(
+						{
+							id: shopIds[index],
+							offersPickup: shop.offersPickup ?? true,
+							openingHours: shop.openingHours,
+							slotMinutes: SLOT_MINUTES,
+							slotCapacity: shop.slotCapacity,
+							deliveryHours: shop.delivery?.hours ?? [],
+							deliveryCapacity: shop.delivery?.capacity ?? DEFAULT_DELIVERY_CAPACITY
+						},
+						(shop.delivery?.zones.length ?? 0) > 0,
+						window
+					)
+		)
+	];
+	await insertInChunks(
+		tx,
+		schema.slots,
+		planned.map((slot) => ({ id: random.uuid(), ...slot }))
+	);
 }
 
 type PeopleContext = { now: Date; passwordHash: string; territoryId: string; shopIds: string[]; shopCreatedAt: Date[] };

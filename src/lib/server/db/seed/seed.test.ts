@@ -3,13 +3,49 @@ import { sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { testDatabase } from '../../../../../tests/setup/db.ts';
 import type { Database } from '../client.ts';
-import { isOpenAt } from '../../fulfilment/slots.ts';
+import { isOpenAt, parseLocalTime } from '../../fulfilment/slots.ts';
+import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts';
+import * as schema from '../schema/index.ts';
 import type { OpeningPeriod } from '../schema/shops.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_SLOT_DAYS, seedDemo } from './index.ts';
 
 // A Thursday morning in late November (winter time in Paris).
 const NOW = new Date('2026-11-26T08:00:00Z');
 const CENTRE = { latitude: 47.39, longitude: 0.98 };
+const PARIS = 'Europe/Paris';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HORIZON = NOW.getTime() + DEMO_SLOT_DAYS * DAY_MS;
+const NON_FOOD = ['florist', 'bookshop'];
+
+type SlotRow = { kind: string; starts_at: string | Date; ends_at: string | Date; capacity: number };
+
+/** Drivers differ: timestamps may come back as text. */
+function instants<T extends SlotRow>(rows: T[]): (T & { startsAt: Date; endsAt: Date })[] {
+	return rows.map((row) => ({ ...row, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at) }));
+}
+
+const localDate = (at: Date | number) => new TZDate(typeof at === 'number' ? at : at.getTime(), PARIS).toDateString();
+
+/**
+ * The local dates of the 14-day window on which opening hours still have a full slot ahead of NOW:
+ * written from the calendar, not from the slot generator, so the test does not trust it.
+ */
+function expectedDays(hours: OpeningPeriod[], slotMinutes: number): string[] {
+	const days: string[] = [];
+	const local = new TZDate(NOW.getTime(), PARIS);
+	const nowMinutes = local.getHours() * 60 + local.getMinutes();
+	for (let offset = 0; offset < DEMO_SLOT_DAYS; offset++) {
+		const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + offset, 12, 0, PARIS);
+		const open = hours.some(
+			(period) =>
+				period.weekday === day.getDay() &&
+				parseLocalTime(period.closes) - parseLocalTime(period.opens) >= slotMinutes &&
+				(offset > 0 || parseLocalTime(period.closes) - slotMinutes >= nowMinutes)
+		);
+		if (open) days.push(day.toDateString());
+	}
+	return days;
+}
 
 const ALLERGENS = [
 	'gluten',
@@ -172,32 +208,212 @@ describe('the demo territory', () => {
 		expect(byMode.on_order.lead).toBeGreaterThanOrEqual(1);
 	});
 
-	it('opens pickup slots for the next 14 days, none in the past, inside opening hours', async () => {
-		const rows = await query<{
-			starts_at: string | Date;
-			capacity: number;
-			slot_capacity: number;
-			opening_hours: OpeningPeriod[];
-			status: string;
-		}>(`select p.starts_at, p.capacity, s.slot_capacity, s.opening_hours, s.status from slots p join shops s on s.id = p.shop_id`);
-		// Drivers differ: timestamps may come back as text.
-		const slots = rows.map((row) => ({ ...row, starts_at: new Date(row.starts_at) }));
+	it('opens pickup slots at the shops for the next 14 days, none in the past, inside opening hours', async () => {
+		const rows = await query<
+			SlotRow & { slot_capacity: number; slot_minutes: number; opening_hours: OpeningPeriod[]; status: string; offers_pickup: boolean }
+		>(
+			`select p.kind, p.starts_at, p.ends_at, p.capacity, s.slot_capacity, s.slot_minutes, s.opening_hours, s.status, s.offers_pickup
+			 from slots p join shops s on s.id = p.shop_id where p.kind = 'shop_pickup'`
+		);
+		const slots = instants(rows);
 		expect(slots.length).toBeGreaterThan(0);
-		expect(slots.every((slot) => slot.status === 'active')).toBe(true);
-		const horizon = NOW.getTime() + DEMO_SLOT_DAYS * 24 * 60 * 60 * 1000;
 		for (const slot of slots) {
-			expect(slot.starts_at.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
-			expect(slot.starts_at.getTime()).toBeLessThan(horizon);
+			expect(slot.status).toBe('active');
+			expect(slot.offers_pickup).toBe(true);
+			expect(slot.startsAt.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
+			expect(slot.startsAt.getTime()).toBeLessThan(HORIZON);
+			expect(slot.endsAt.getTime() - slot.startsAt.getTime()).toBe(slot.slot_minutes * 60_000);
 			expect(slot.capacity).toBe(slot.slot_capacity);
-			expect(isOpenAt(slot.opening_hours, 'Europe/Paris', slot.starts_at)).toBe(true);
+			expect(isOpenAt(slot.opening_hours, PARIS, slot.startsAt)).toBe(true);
 		}
-		const localDays = new Set(slots.map((slot) => new TZDate(slot.starts_at.getTime(), 'Europe/Paris').toDateString()));
-		expect(localDays.size).toBe(DEMO_SLOT_DAYS);
-		const [{ active, withSlots }] = await query<{ active: number; withSlots: number }>(
-			`select count(*)::int as active, count(*) filter (where exists (select 1 from slots p where p.shop_id = s.id))::int as "withSlots"
+		expect(new Set(slots.map((slot) => localDate(slot.startsAt))).size).toBe(DEMO_SLOT_DAYS);
+		const [{ offering, withSlots, deliveryOnly }] = await query<{ offering: number; withSlots: number; deliveryOnly: number }>(
+			`select count(*) filter (where s.offers_pickup)::int as offering,
+			        count(*) filter (where exists (select 1 from slots p where p.shop_id = s.id and p.kind = 'shop_pickup'))::int as "withSlots",
+			        count(*) filter (where not s.offers_pickup)::int as "deliveryOnly"
 			 from shops s where s.status = 'active'`
 		);
-		expect(withSlots).toBe(active);
+		expect(withSlots).toBe(offering);
+		expect(deliveryOnly).toBeLessThanOrEqual(1);
+	});
+
+	it('has shared pickup points in town, each with slots for the next 14 days inside its hours', async () => {
+		const points = await query<{
+			id: string;
+			name: string;
+			latitude: number;
+			longitude: number;
+			postcode: string;
+			active: boolean;
+			slot_minutes: number;
+			slot_capacity: number;
+			opening_hours: OpeningPeriod[];
+		}>(
+			'select id, name, latitude, longitude, postcode, active, slot_minutes, slot_capacity, opening_hours from pickup_points order by slug'
+		);
+		expect(points.length).toBeGreaterThanOrEqual(2);
+		expect(points.map((point) => point.name)).toContain('Mairie de Saint-Aubin — accueil');
+		for (const point of points) {
+			expect(point.active).toBe(true);
+			expect(point.postcode).toBe('37285');
+			expect(kilometres(CENTRE, point)).toBeLessThan(1.5);
+			expect(point.slot_minutes).toBe(60);
+			expect(point.slot_capacity).toBeGreaterThanOrEqual(10);
+			expect(point.slot_capacity).toBeLessThanOrEqual(20);
+			const slots = instants(
+				await query<SlotRow & { shop_id: string | null }>(
+					`select kind, shop_id, starts_at, ends_at, capacity from slots where pickup_point_id = '${point.id}'`
+				)
+			);
+			for (const slot of slots) {
+				expect(slot).toMatchObject({ kind: 'pickup_point', shop_id: null, capacity: point.slot_capacity });
+				expect(slot.startsAt.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
+				expect(slot.startsAt.getTime()).toBeLessThan(HORIZON);
+				expect(slot.endsAt.getTime() - slot.startsAt.getTime()).toBe(60 * 60_000);
+				expect(isOpenAt(point.opening_hours, PARIS, slot.startsAt)).toBe(true);
+				// The slot ends inside the same opening period (closing time included).
+				expect(isOpenAt(point.opening_hours, PARIS, new Date(slot.endsAt.getTime() - 60_000))).toBe(true);
+			}
+			const days = [...new Set(slots.map((slot) => localDate(slot.startsAt)))];
+			expect(days.sort()).toEqual(expectedDays(point.opening_hours, 60).sort());
+		}
+	});
+
+	it('links most food shops to one or two pickup points', async () => {
+		const shops = await query<{ trade: string; status: string; points: number }>(
+			`select s.trade, s.status, count(l.pickup_point_id)::int as points
+			 from shops s left join shop_pickup_points l on l.shop_id = s.id
+			 left join pickup_points p on p.id = l.pickup_point_id and p.territory_id = s.territory_id
+			 group by s.id`
+		);
+		for (const shop of shops) expect(shop.points).toBeLessThanOrEqual(2);
+		const food = shops.filter((shop) => shop.status === 'active' && !NON_FOOD.includes(shop.trade));
+		const linked = food.filter((shop) => shop.points > 0);
+		expect(linked.length / food.length).toBeGreaterThan(0.6);
+		const [{ strays }] = await query<{ strays: number }>(
+			`select count(*)::int as strays from shop_pickup_points l join shops s on s.id = l.shop_id
+			 join pickup_points p on p.id = l.pickup_point_id where p.territory_id <> s.territory_id`
+		);
+		expect(strays).toBe(0);
+		// Every point serves at least one active shop.
+		const [{ unused }] = await query<{ unused: number }>(
+			`select count(*)::int as unused from pickup_points p where not exists (
+			   select 1 from shop_pickup_points l join shops s on s.id = l.shop_id where l.pickup_point_id = p.id and s.status = 'active')`
+		);
+		expect(unused).toBe(0);
+	});
+
+	it('lets a few shops deliver in their zones, in one-hour windows inside their delivery hours', async () => {
+		const zones = await query<{
+			shop_id: string;
+			postcodes: string[];
+			radius_km: number | null;
+			fee_cents: number;
+			min_order_cents: number;
+		}>('select shop_id, postcodes, radius_km, fee_cents, min_order_cents from delivery_zones');
+		for (const zone of zones) {
+			// A zone is a list of postcodes or a radius, not both.
+			expect(zone.postcodes.length > 0).toBe(zone.radius_km === null);
+			for (const postcode of zone.postcodes) expect(postcode).toMatch(/^37\d{3}$/);
+			expect(zone.fee_cents).toBeGreaterThanOrEqual(250);
+			expect(zone.fee_cents).toBeLessThanOrEqual(500);
+			expect(zone.min_order_cents).toBeGreaterThanOrEqual(2000);
+			expect(zone.min_order_cents).toBeLessThanOrEqual(4000);
+		}
+		expect(zones.some((zone) => zone.radius_km !== null)).toBe(true);
+		expect(zones.some((zone) => zone.postcodes.includes('37285'))).toBe(true);
+		expect(new Set(zones.flatMap((zone) => zone.postcodes)).size).toBeGreaterThanOrEqual(3);
+
+		const shops = await query<{ id: string; trade: string; status: string; delivery_hours: OpeningPeriod[]; delivery_capacity: number }>(
+			'select id, trade, status, delivery_hours, delivery_capacity from shops'
+		);
+		const delivering = shops.filter((shop) => zones.some((zone) => zone.shop_id === shop.id));
+		expect(delivering.length).toBeGreaterThanOrEqual(4);
+		expect(delivering.length).toBeLessThanOrEqual(6);
+		expect(delivering.map((shop) => shop.trade)).toEqual(expect.arrayContaining(['greengrocer', 'butcher', 'wine_shop', 'florist']));
+		const slots = instants(
+			await query<SlotRow & { shop_id: string; pickup_point_id: string | null }>(
+				`select kind, shop_id, pickup_point_id, starts_at, ends_at, capacity from slots where kind = 'delivery'`
+			)
+		);
+		for (const shop of shops) {
+			const own = slots.filter((slot) => slot.shop_id === shop.id);
+			if (!delivering.includes(shop)) {
+				expect(own).toEqual([]);
+				continue;
+			}
+			expect(shop.status).toBe('active');
+			expect(shop.delivery_capacity).toBeGreaterThanOrEqual(3);
+			expect(shop.delivery_capacity).toBeLessThanOrEqual(6);
+			expect(own.length).toBeGreaterThan(0);
+			for (const slot of own) {
+				expect(slot.pickup_point_id).toBeNull();
+				expect(slot.capacity).toBe(shop.delivery_capacity);
+				expect(slot.startsAt.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
+				expect(slot.startsAt.getTime()).toBeLessThan(HORIZON);
+				expect(slot.endsAt.getTime() - slot.startsAt.getTime()).toBe(60 * 60_000);
+				expect(isOpenAt(shop.delivery_hours, PARIS, slot.startsAt)).toBe(true);
+				expect(isOpenAt(shop.delivery_hours, PARIS, new Date(slot.endsAt.getTime() - 60_000))).toBe(true);
+			}
+			expect([...new Set(own.map((slot) => localDate(slot.startsAt)))].sort()).toEqual(expectedDays(shop.delivery_hours, 60).sort());
+		}
+		// A shop without pickup at the shop delivers.
+		const [{ stranded }] = await query<{ stranded: number }>(
+			`select count(*)::int as stranded from shops s where not s.offers_pickup and not exists (select 1 from delivery_zones z where z.shop_id = s.id)`
+		);
+		expect(stranded).toBe(0);
+	});
+
+	it('gives every slot the owner its kind requires, and all three kinds', async () => {
+		const kinds = await query<{ kind: string; n: number; wrong: number }>(
+			`select kind::text, count(*)::int as n,
+			        count(*) filter (where case when kind = 'pickup_point' then pickup_point_id is null or shop_id is not null
+			                                    else shop_id is null or pickup_point_id is not null end)::int as wrong
+			 from slots group by kind order by kind`
+		);
+		expect(kinds.map((kind) => kind.kind)).toEqual(['delivery', 'pickup_point', 'shop_pickup']);
+		for (const kind of kinds) {
+			expect(kind.n).toBeGreaterThan(0);
+			expect(kind.wrong).toBe(0);
+		}
+		const [{ reserved }] = await query<{ reserved: number }>('select count(*)::int as reserved from slots where reserved <> 0');
+		expect(reserved).toBe(0);
+	});
+
+	it('sets minimum orders and each shop’s own terms of sale', async () => {
+		const shops = await query<{
+			name: string;
+			legal_name: string;
+			siret: string;
+			min_order_cents: number;
+			offers_pickup: boolean;
+			terms_of_sale: string;
+			delivers: boolean;
+			trade: string;
+		}>(
+			`select s.name, s.legal_name, s.siret, s.min_order_cents, s.offers_pickup, s.terms_of_sale, s.trade,
+			        exists (select 1 from delivery_zones z where z.shop_id = s.id) as delivers
+			 from shops s`
+		);
+		const withMinimum = shops.filter((shop) => shop.min_order_cents > 0);
+		expect(withMinimum.length).toBeGreaterThanOrEqual(2);
+		expect(withMinimum.length).toBeLessThan(shops.length / 3);
+		for (const shop of withMinimum) {
+			expect(shop.min_order_cents).toBeGreaterThanOrEqual(1000);
+			expect(shop.min_order_cents).toBeLessThanOrEqual(1500);
+		}
+		for (const shop of shops) {
+			const terms = shop.terms_of_sale;
+			expect(terms).toMatch(/^# Conditions générales de vente — /);
+			expect(terms).toContain(shop.legal_name);
+			expect(terms).toContain(`SIRET ${shop.siret}`);
+			expect(terms).toContain('L221-28');
+			expect(terms).toContain('au retrait ou à la livraison');
+			expect(terms.includes('Retrait à la boutique')).toBe(shop.offers_pickup);
+			expect(terms.includes('Livraison par nos soins')).toBe(shop.delivers);
+			expect(terms.includes('14 jours')).toBe(['wine_shop', 'bookshop', 'grocery', 'beekeeper', 'chocolatier'].includes(shop.trade));
+		}
+		expect(new Set(shops.map((shop) => shop.terms_of_sale)).size).toBe(shops.length);
 	});
 
 	it('creates the demo accounts with their roles', async () => {
@@ -245,8 +461,57 @@ describe('the demo territory', () => {
 					on
 				);
 			expect(await snapshot(other)).toEqual(await snapshot(database));
+			const fulfilment = (on: Database) =>
+				query(
+					`select (select json_agg(json_build_object('id', id, 'kind', kind, 'shop', shop_id, 'point', pickup_point_id, 'at', starts_at) order by id) from slots) as slots,
+					        (select json_agg(json_build_object('id', id, 'shop', shop_id, 'postcodes', postcodes, 'fee', fee_cents) order by id) from delivery_zones) as zones,
+					        (select json_agg(json_build_object('shop', shop_id, 'point', pickup_point_id) order by shop_id, pickup_point_id) from shop_pickup_points) as links,
+					        (select json_agg(json_build_object('id', id, 'terms', terms_of_sale) order by id) from shops) as shops`,
+					on
+				);
+			expect(await fulfilment(other)).toEqual(await fulfilment(database));
 		} finally {
 			await other.close();
 		}
+	});
+
+	it('is topped up a day later by the same slot plan, adding only the new day and keeping reservations', async () => {
+		const { db } = database;
+		await db.execute(sql.raw(`update slots set reserved = 1 where id = (select id from slots order by starts_at, id limit 1)`));
+		const tomorrow = new Date(NOW.getTime() + DAY_MS);
+		const window = { timezone: PARIS, from: tomorrow, days: DEMO_SLOT_DAYS };
+		const [shops, zones, points] = await Promise.all([
+			db
+				.select()
+				.from(schema.shops)
+				.where(sql`${schema.shops.status} = 'active'`),
+			db.select({ shopId: schema.deliveryZones.shopId }).from(schema.deliveryZones),
+			db
+				.select()
+				.from(schema.pickupPoints)
+				.where(sql`${schema.pickupPoints.active}`)
+		]);
+		const planned = [
+			...points.flatMap((point) => pickupPointSlotPlan(point, window)),
+			...shops.flatMap((shop) =>
+				shopSlotPlan(
+					shop,
+					zones.some((zone) => zone.shopId === shop.id),
+					window
+				)
+			)
+		];
+		const before = await query<{ n: number }>('select count(*)::int as n from slots');
+		const added = await db.insert(schema.slots).values(planned).onConflictDoNothing().returning({ startsAt: schema.slots.startsAt });
+		expect(added.length).toBeGreaterThan(0);
+		// Only the 15th day is new: the window moved by one day.
+		const newDay = localDate(NOW.getTime() + DEMO_SLOT_DAYS * DAY_MS);
+		expect(new Set(added.map((slot) => localDate(slot.startsAt)))).toEqual(new Set([newDay]));
+		const [{ n }] = await query<{ n: number }>('select count(*)::int as n from slots');
+		expect(n).toBe(before[0].n + added.length);
+		const [{ kept }] = await query<{ kept: number }>('select count(*)::int as kept from slots where reserved = 1');
+		expect(kept).toBe(1);
+		// Again: nothing more.
+		expect(await db.insert(schema.slots).values(planned).onConflictDoNothing().returning({ id: schema.slots.id })).toEqual([]);
 	});
 });

@@ -1,5 +1,5 @@
-import type { OpeningPeriod } from '../../schema/shops.ts';
 import type { ShopRow } from './types.ts';
+import { NEIGHBOURS, POSTCODE, TOWN } from './territory.ts';
 import { bakeryProducts } from './bakery.ts';
 import { pastryProducts } from './pastry.ts';
 import { butcherProducts } from './butcher.ts';
@@ -16,20 +16,7 @@ import { dairyProducts } from './dairy.ts';
 import { beekeeperProducts } from './beekeeper.ts';
 import { catererProducts } from './caterer.ts';
 import { chocolatierProducts } from './chocolatier.ts';
-
-const SUN = 0;
-const MON = 1;
-const TUE = 2;
-const WED = 3;
-const THU = 4;
-const FRI = 5;
-const SAT = 6;
-const TUE_TO_SAT = [TUE, WED, THU, FRI, SAT];
-
-/** The same periods ("07:00–13:00") on each of the given weekdays. */
-function hours(weekdays: number[], ...periods: [opens: string, closes: string][]): OpeningPeriod[] {
-	return weekdays.flatMap((weekday) => periods.map(([opens, closes]) => ({ weekday, opens, closes })));
-}
+import { FRI, MON, SAT, SUN, THU, TUE, TUE_TO_SAT, WED, hours } from './hours.ts';
 
 /** The shops of Saint-Aubin-sur-Loire; the bakery comes first (its owner is the demo merchant). */
 export const shops: ShopRow[] = [
@@ -48,6 +35,7 @@ export const shops: ShopRow[] = [
 		openingHours: hours([SUN, ...TUE_TO_SAT], ['07:00', '13:00'], ['15:30', '19:30']),
 		slotCapacity: 8,
 		minOrderCents: 0,
+		pickupPoints: ['mairie', 'tabac-de-la-gare'],
 		status: 'active',
 		category: 'boulangerie-patisserie',
 		products: bakeryProducts
@@ -66,6 +54,7 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['09:00', '12:30'], ['14:30', '19:00']), ...hours([SUN], ['08:30', '13:00'])],
 		slotCapacity: 6,
 		minOrderCents: 0,
+		pickupPoints: ['mairie'],
 		status: 'active',
 		category: 'boulangerie-patisserie',
 		products: pastryProducts
@@ -84,6 +73,12 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['08:00', '12:30'], ['15:00', '19:00']), ...hours([SUN], ['08:30', '12:30'])],
 		slotCapacity: 6,
 		minOrderCents: 1000,
+		pickupPoints: ['halle', 'mairie'],
+		delivery: {
+			hours: hours([WED, FRI], ['17:00', '19:00']),
+			capacity: 4,
+			zones: [{ name: 'Saint-Aubin et alentours (6 km)', radiusKm: 6, feeCents: 300, minOrderCents: 3000 }]
+		},
 		status: 'active',
 		category: 'boucherie-charcuterie',
 		products: butcherProducts
@@ -102,6 +97,20 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['08:30', '12:30'], ['15:00', '19:00']), ...hours([SUN], ['09:00', '12:30'])],
 		slotCapacity: 8,
 		minOrderCents: 0,
+		pickupPoints: ['halle'],
+		delivery: {
+			hours: hours([TUE, THU, SAT], ['17:00', '19:00']),
+			capacity: 5,
+			zones: [
+				{ name: TOWN, postcodes: [POSTCODE], feeCents: 250, minOrderCents: 2000 },
+				{
+					name: 'Villages voisins',
+					postcodes: [NEIGHBOURS.saintMartin.postcode, NEIGHBOURS.varennes.postcode, NEIGHBOURS.chapelle.postcode],
+					feeCents: 400,
+					minOrderCents: 3000
+				}
+			]
+		},
 		status: 'active',
 		category: 'fruits-legumes',
 		products: greengrocerProducts
@@ -120,6 +129,7 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['09:00', '12:30'], ['15:00', '19:00']), ...hours([SUN], ['09:30', '12:30'])],
 		slotCapacity: 5,
 		minOrderCents: 0,
+		pickupPoints: ['halle'],
 		status: 'active',
 		category: 'cremerie-fromages',
 		products: cheesemongerProducts
@@ -156,6 +166,7 @@ export const shops: ShopRow[] = [
 		openingHours: hours([MON, ...TUE_TO_SAT], ['09:30', '12:30'], ['14:30', '19:00']),
 		slotCapacity: 6,
 		minOrderCents: 0,
+		pickupPoints: ['tabac-de-la-gare', 'mairie'],
 		status: 'active',
 		category: 'epicerie',
 		products: groceryProducts
@@ -174,6 +185,20 @@ export const shops: ShopRow[] = [
 		openingHours: hours(TUE_TO_SAT, ['10:00', '12:30'], ['15:00', '19:30']),
 		slotCapacity: 4,
 		minOrderCents: 0,
+		pickupPoints: ['tabac-de-la-gare'],
+		delivery: {
+			hours: hours([THU, FRI], ['18:00', '20:00']),
+			capacity: 3,
+			zones: [
+				{ name: TOWN, postcodes: [POSTCODE], feeCents: 300, minOrderCents: 3000 },
+				{
+					name: 'Villages voisins',
+					postcodes: [NEIGHBOURS.saintMartin.postcode, NEIGHBOURS.varennes.postcode],
+					feeCents: 500,
+					minOrderCents: 4000
+				}
+			]
+		},
 		status: 'active',
 		category: 'cave-boissons',
 		products: wineShopProducts
@@ -192,6 +217,18 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['09:00', '12:30'], ['14:00', '19:00']), ...hours([SUN], ['09:00', '13:00'])],
 		slotCapacity: 4,
 		minOrderCents: 0,
+		delivery: {
+			hours: [...hours(TUE_TO_SAT, ['11:00', '12:00']), ...hours([FRI, SAT], ['15:00', '17:00'])],
+			capacity: 3,
+			zones: [
+				{
+					name: `${TOWN} et ${NEIGHBOURS.saintMartin.name}`,
+					postcodes: [POSTCODE, NEIGHBOURS.saintMartin.postcode],
+					feeCents: 350,
+					minOrderCents: 2500
+				}
+			]
+		},
 		status: 'active',
 		category: 'fleurs-plantes',
 		products: floristProducts
@@ -210,6 +247,7 @@ export const shops: ShopRow[] = [
 		openingHours: hours(TUE_TO_SAT, ['10:00', '12:30'], ['14:00', '19:00']),
 		slotCapacity: 4,
 		minOrderCents: 0,
+		pickupPoints: ['tabac-de-la-gare'],
 		status: 'active',
 		category: 'librairie',
 		products: bookshopProducts
@@ -227,7 +265,8 @@ export const shops: ShopRow[] = [
 		phone: '06 71 24 58 30',
 		openingHours: [...hours([WED], ['16:00', '19:00']), ...hours([SAT], ['09:00', '12:30'])],
 		slotCapacity: 8,
-		minOrderCents: 500,
+		minOrderCents: 1000,
+		pickupPoints: ['halle', 'mairie'],
 		status: 'active',
 		category: 'fruits-legumes',
 		producer: 'jardins-de-la-varenne',
@@ -239,14 +278,29 @@ export const shops: ShopRow[] = [
 		legalName: 'GAEC du Bois Joli',
 		owner: 'Sophie Renard',
 		description:
-			'Sophie et Pierre Renard élèvent des volailles fermières en plein air et des porcs gascons en sous-bois, qu’ils découpent et transforment dans le laboratoire de la ferme. Retrait à la ferme le vendredi après-midi et le samedi matin.',
+			'Sophie et Pierre Renard élèvent des volailles fermières en plein air et des porcs gascons en sous-bois, qu’ils découpent et transforment dans le laboratoire de la ferme. Pas de vente sur place : les colis sont livrés le vendredi soir dans le bourg et les villages voisins, ou vous attendent à la Halle du marché le mercredi soir et le samedi matin.',
 		address: 'Lieu-dit Le Bois Joli',
 		latitude: 47.3685,
 		longitude: 1.0085,
 		phone: '06 82 45 19 07',
-		openingHours: [...hours([FRI], ['15:00', '19:00']), ...hours([SAT], ['09:00', '12:00'])],
+		// No sales at the farm: delivery, and the market hall.
+		openingHours: [],
 		slotCapacity: 6,
 		minOrderCents: 1500,
+		pickupPoints: ['halle'],
+		offersPickup: false,
+		delivery: {
+			hours: hours([FRI], ['17:00', '20:00']),
+			capacity: 6,
+			zones: [
+				{
+					name: 'Saint-Aubin et villages voisins',
+					postcodes: [POSTCODE, NEIGHBOURS.saintMartin.postcode, NEIGHBOURS.varennes.postcode, NEIGHBOURS.chapelle.postcode],
+					feeCents: 450,
+					minOrderCents: 3500
+				}
+			]
+		},
 		status: 'active',
 		category: 'boucherie-charcuterie',
 		producer: 'ferme-du-bois-joli',
@@ -266,6 +320,7 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours([TUE, FRI], ['17:00', '19:00']), ...hours([SAT], ['09:00', '12:00'])],
 		slotCapacity: 6,
 		minOrderCents: 0,
+		pickupPoints: ['halle'],
 		status: 'active',
 		category: 'oeufs-produits-laitiers',
 		producer: 'laiterie-des-pres-fleuris',
@@ -285,6 +340,7 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours([WED], ['14:00', '18:00']), ...hours([SAT], ['09:00', '12:30'])],
 		slotCapacity: 4,
 		minOrderCents: 0,
+		pickupPoints: ['halle', 'tabac-de-la-gare'],
 		status: 'active',
 		category: 'miel-confitures',
 		producer: 'rucher-des-coteaux',
@@ -304,6 +360,7 @@ export const shops: ShopRow[] = [
 		openingHours: [...hours(TUE_TO_SAT, ['09:00', '14:00'], ['16:00', '19:30']), ...hours([SUN], ['09:00', '13:00'])],
 		slotCapacity: 6,
 		minOrderCents: 0,
+		pickupPoints: ['mairie'],
 		status: 'active',
 		category: 'traiteur',
 		products: catererProducts

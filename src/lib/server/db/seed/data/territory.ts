@@ -4,6 +4,13 @@ export const TOWN = 'Saint-Aubin-sur-Loire';
 /** A made-up postcode in the Indre-et-Loire style. */
 export const POSTCODE = '37285';
 
+/** Made-up villages around the town, with made-up postcodes of the same style (delivery zones). */
+export const NEIGHBOURS = {
+	saintMartin: { name: 'Saint-Martin-des-Coteaux', postcode: '37286' },
+	varennes: { name: 'Les Varennes-sur-Loire', postcode: '37287' },
+	chapelle: { name: 'La Chapelle-aux-Bois', postcode: '37288' }
+} as const;
+
 export const territory = {
 	slug: 'saint-aubin',
 	name: TOWN,

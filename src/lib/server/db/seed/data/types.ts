@@ -100,6 +100,29 @@ export type Trade =
 	| 'caterer'
 	| 'chocolatier';
 
+export type PickupPointKey = 'mairie' | 'halle' | 'tabac-de-la-gare';
+
+/** A shared pickup point of the territory; its slug is its key. */
+export type PickupPointRow = {
+	key: PickupPointKey;
+	name: string;
+	description: string;
+	address: string;
+	latitude: number;
+	longitude: number;
+	openingHours: OpeningPeriod[];
+	slotMinutes: number;
+	slotCapacity: number;
+};
+
+/** A delivery zone: a list of postcodes, or a radius around the shop. */
+export type DeliveryZoneRow = { name: string; feeCents: number; minOrderCents: number } & (
+	{ postcodes: string[]; radiusKm?: undefined } | { radiusKm: number; postcodes?: undefined }
+);
+
+/** Delivery by the shop itself: its windows (cut into one-hour slots), orders per window, zones. */
+export type DeliveryRow = { hours: OpeningPeriod[]; capacity: number; zones: DeliveryZoneRow[] };
+
 export type ShopRow = {
 	name: string;
 	trade: Trade;
@@ -115,6 +138,11 @@ export type ShopRow = {
 	openingHours: OpeningPeriod[];
 	slotCapacity: number;
 	minOrderCents: number;
+	/** Pickup at the shop; true when absent (false: delivery and pickup points only). */
+	offersPickup?: boolean;
+	/** The shared pickup points the shop brings its orders to. */
+	pickupPoints?: PickupPointKey[];
+	delivery?: DeliveryRow;
 	status: 'active' | 'pending';
 	category: CategoryKey;
 	/** When the shop sells its own production: the producer it is. */
