@@ -16,6 +16,8 @@ declare global {
 			roles: Membership[];
 			/** Set by the tenancy guard for /pro routes, and only there. */
 			shopScope?: ShopScope;
+			/** Why the guard refused a page view (shown by the 403 page the page's load throws). */
+			accessDenied?: string;
 			/** Set by the tenancy guard for /admin routes, and only there. */
 			operatorScope?: OperatorScope;
 		}

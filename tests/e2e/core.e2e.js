@@ -32,8 +32,9 @@ async function description(locator) {
 	);
 }
 
-// Journeys are independent (own browser context each): a few run at once.
-describe('core journeys', { concurrency: Number(process.env.E2E_CONCURRENCY ?? 3) }, () => {
+// Journeys are independent (own browser context each); E2E_CONCURRENCY runs several at once on
+// machines with cores to spare (on 2 cores one at a time is faster: axe is CPU-bound).
+describe('core journeys', { concurrency: Number(process.env.E2E_CONCURRENCY ?? 1) }, () => {
 	test('home → a shop → a product, each page accessible', async (t) => {
 		const { page } = await openPage(t, app);
 		await visit(page, '/');
@@ -149,7 +150,13 @@ describe('core journeys', { concurrency: Number(process.env.E2E_CONCURRENCY ?? 3
 		const form = magicLinkForm(page);
 		await form.getByLabel('Adresse e-mail').fill(DEMO.consumer);
 		await form.getByRole('button', { name: 'Recevoir un lien' }).click();
-		await page.getByRole('status').filter({ hasText: fr.signin_magic_sent }).waitFor();
+		await page
+			.getByRole('status')
+			.filter({ hasText: fr.signin_magic_sent })
+			.waitFor()
+			.catch(async () => {
+				throw new Error(`No "link sent" confirmation; the section shows:\n${await form.innerText()}`);
+			});
 		await checkA11y(page);
 
 		const email = await newestEmail(t, app, DEMO.consumer);

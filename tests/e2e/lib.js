@@ -96,8 +96,8 @@ export function useApp() {
  */
 export async function openPage(t, app, options = {}) {
 	const context = await app.browser.newContext({ baseURL: app.url, locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
-	context.setDefaultTimeout(10_000);
-	context.setDefaultNavigationTimeout(20_000);
+	context.setDefaultTimeout(20_000);
+	context.setDefaultNavigationTimeout(30_000);
 	const page = await context.newPage();
 	if (options.javaScriptEnabled === false) withoutJavaScript.add(page);
 	const pageErrors = [];
@@ -186,7 +186,21 @@ export async function signIn(page, email, password = DEMO_PASSWORD, path = '/con
 	await form.getByLabel('Adresse e-mail').fill(email);
 	await form.getByLabel('Mot de passe').fill(password);
 	await form.getByRole('button', { name: 'Se connecter' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+	const alert = form.getByRole('alert').first();
+	const outcome = await Promise.race([
+		page
+			.waitForURL((url) => !url.pathname.startsWith('/connexion'), { timeout: 30_000 })
+			.then(
+				() => 'signed in',
+				() => 'timeout'
+			),
+		alert.waitFor({ timeout: 30_000 }).then(
+			() => 'refused',
+			() => 'timeout'
+		)
+	]);
+	if (outcome === 'refused') throw new Error(`Sign-in of ${email} refused: ${await alert.innerText()}`);
+	if (outcome === 'timeout') throw new Error(`Sign-in of ${email}: still on ${page.url()} after 30 s`);
 }
 
 /**
@@ -202,7 +216,7 @@ export async function newestEmail(t, app, address) {
 	const table = page.getByRole('table');
 	const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
 	const row = table.getByRole('row').filter({ hasText: address }).first();
-	await row.waitFor({ timeout: 5000 }).catch(() => {
+	await row.waitFor().catch(() => {
 		throw new Error(`No email to ${address} in /admin/e-mails`);
 	});
 	const cells = (await row.locator(':scope > th, :scope > td').allInnerTexts()).map((c) => c.trim());

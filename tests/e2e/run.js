@@ -53,7 +53,7 @@ if (!chromiumPath) {
 			''
 		].join('\n')
 	);
-	console.log('0 passed, 0 failed (browser tests skipped)');
+	console.log(required ? '0 passed, 1 failed (no Chromium, E2E_REQUIRED=1)' : '0 passed, 0 failed (browser tests SKIPPED: no Chromium)');
 	process.exit(required ? 1 : 0);
 }
 

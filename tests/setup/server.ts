@@ -63,7 +63,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
 	const url = `http://localhost:${port}`;
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + 120_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
 		try {
@@ -74,7 +74,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`server not ready in 60 s:\n${out}`);
+			throw new Error(`server not ready in 120 s:\n${out}`);
 		}
 		await new Promise((r) => setTimeout(r, 150));
 	}

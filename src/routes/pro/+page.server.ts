@@ -1,3 +1,4 @@
+import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { redirect, error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
@@ -8,7 +9,7 @@ import { t } from '#lib/server/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await appContext();
-	return { dashboard: await shopDashboard(db, locals.shopScope!), userName: locals.user!.name, timezone: locals.territory!.timezone };
+	return { dashboard: await shopDashboard(db, shopScopeOf(locals)), userName: locals.user!.name, timezone: locals.territory!.timezone };
 };
 
 export const actions: Actions = {

@@ -133,7 +133,7 @@ describe('checkout across shops', () => {
 		await db.update(variants).set({ stock: 1 }).where(eq(variants.id, item.variant.id));
 		await expect(
 			checkout(db, ctx(emptyHanded), { customer, acceptTerms: true, fulfilments: [{ shopId: shop.id, method: 'pickup', slotId: slot.id }] })
-		).rejects.toBeInstanceOf(InvalidInputError);
+		).rejects.toBeInstanceOf(ConflictError);
 		expect((await order()).orders[0].number).toBe(2);
 	});
 });
@@ -245,9 +245,9 @@ describe('a failed checkout changes nothing', () => {
 				{ shopId: b.id, method: 'pickup', slotId: slotB.id }
 			]
 		}).catch((e) => e);
-		// The cart view already knows the line is short: refused before any write, by field.
-		expect(error).toBeInstanceOf(InvalidInputError);
-		expect(JSON.stringify(error.fields)).toContain('Brioche');
+		// The cart view already knows the line is short: refused before any write, naming it (409).
+		expect(error).toBeInstanceOf(ConflictError);
+		expect(error.details).toEqual([{ kind: 'line', variantId: short.variant.id, productName: 'Brioche', available: 1 }]);
 		expect(await stockOf(fine.variant.id)).toBe(5);
 		expect(await reservedOf(slotA.id)).toBe(0);
 		expect(await n(db.select({ n: count() }).from(orders))).toBe(ordersBefore);
@@ -272,8 +272,8 @@ describe('a failed checkout changes nothing', () => {
 				{ shopId: b.id, method: 'pickup', slotId: slotB.id }
 			]
 		}).catch((e) => e);
-		expect(result).toBeInstanceOf(InvalidInputError);
-		expect(JSON.stringify(result.fields)).toContain('Chouquettes');
+		expect(result).toBeInstanceOf(ConflictError);
+		expect(JSON.stringify(result.details)).toContain('Chouquettes');
 		expect(await stockOf(fine.variant.id)).toBe(5);
 		expect(await reservedOf(slotA.id)).toBe(0);
 	});

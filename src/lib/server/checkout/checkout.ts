@@ -96,6 +96,8 @@ export type CheckoutContext = {
 	/** Public URL, for the links in emails. */
 	origin: string;
 	locale: Locale;
+	/** The territory's time zone, for the times written in emails. */
+	timezone?: string;
 	now?: Date;
 };
 
@@ -234,7 +236,7 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 						);
 				}
 				await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: 'new', actorKind: 'customer', actorUserId: ctx.userId });
-				await queueOrderConfirmation(tx, { orderId, accessToken, origin: ctx.origin, locale: ctx.locale, territoryId: ctx.territoryId });
+				await queueOrderConfirmation(tx, { orderId, accessToken, origin: ctx.origin, locale: ctx.locale, territoryId: ctx.territoryId, timezone: ctx.timezone });
 				placed.push({
 					id: orderId,
 					number: counter.number,
@@ -358,6 +360,9 @@ async function planOrders(
 	const errors: FieldErrors = {};
 	const add = (field: string, key: string, params: Record<string, unknown> = {}) => (errors[field] ??= []).push(t(key, ctx.locale, params));
 	const plan: PlannedOrder[] = [];
+	// Lines that went short since they were put in the cart: the same 409 as a shortage found in
+	// the transaction, so the answer does not depend on timing.
+	const shortages: Shortage[] = [];
 	data.fulfilments.forEach((f, i) => {
 		if (!groups.some((g) => g.shop.id === f.shopId)) add(`fulfilments.${i}.shopId`, 'error_fulfilment_unknown_shop');
 	});
@@ -373,9 +378,9 @@ async function planOrders(
 	for (const group of groups) {
 		const i = data.fulfilments.findIndex((f) => f.shopId === group.shop.id);
 		const field = (name: string) => `fulfilments.${i}.${name}`;
-		const unavailable = group.lines.filter((l) => !l.available);
-		if (unavailable.length)
-			add(`cart.${group.shop.id}`, 'error_cart_unavailable', { products: unavailable.map((l) => l.productName).join(', ') });
+		for (const line of group.lines.filter((l) => !l.available)) {
+			shortages.push({ kind: 'line', variantId: line.variantId, productName: line.productName, available: Math.max(0, line.stock ?? 0) });
+		}
 		if (group.missingForMinimumCents > 0) add(`cart.${group.shop.id}`, 'error_min_order', { shop: group.shop.name });
 		if (i < 0) {
 			add(`fulfilments.${group.shop.id}`, 'error_fulfilment_missing', { shop: group.shop.name });
@@ -422,6 +427,7 @@ async function planOrders(
 		}
 	}
 	if (Object.keys(errors).length) throw new InvalidInputError(errors);
+	if (shortages.length) throw new ConflictError('error_checkout_short', shortages);
 	return plan;
 }
 

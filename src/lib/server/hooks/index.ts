@@ -102,8 +102,13 @@ export const backOfficeGuard: Handle = async ({ event, resolve }) => {
 		if (isPro) locals.shopScope = shopScope(locals.user.id, locals.roles, territoryId, event.cookies.get('pro_shop'));
 		else locals.operatorScope = operatorScope(locals.user.id, locals.roles, territoryId);
 	} catch (e) {
-		if (e instanceof DomainError) error(e.status, t(isPro ? 'error_not_merchant' : 'error_not_operator', locals.locale));
-		throw e;
+		if (!(e instanceof DomainError)) throw e;
+		const message = t(isPro ? 'error_not_merchant' : 'error_not_operator', locals.locale);
+		// Form actions and endpoints never run without a scope. A page view goes on without one:
+		// its load asks for the scope (http/scope.ts) and throws the 403 there, so the visitor gets
+		// the site's own error page.
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') error(e.status, message);
+		locals.accessDenied = message;
 	}
 	return resolve(event);
 };
