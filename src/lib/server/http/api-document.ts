@@ -1,8 +1,9 @@
 import { openApiDocument, type OpenApiDocument, type OperationSpec } from './openapi.ts';
 import { catalogOperations } from './api-schemas.ts';
+import { cartOperations, cartTags } from './api-cart-schemas.ts';
 
 /** Every operation of /api/v1: a new endpoint family adds its list here. */
-export const apiOperations: readonly OperationSpec[] = [...catalogOperations];
+export const apiOperations: readonly OperationSpec[] = [...catalogOperations, ...cartOperations];
 
 let built: OpenApiDocument | undefined;
 
@@ -19,7 +20,7 @@ export function apiDocument(): OpenApiDocument {
 				'may be called from any origin.',
 			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' }
 		},
-		tags: [{ name: 'catalog', description: 'Public catalog: shops, products and their variants.' }],
+		tags: [{ name: 'catalog', description: 'Public catalog: shops, products and their variants.' }, ...cartTags],
 		operations: apiOperations
 	});
 	return built;

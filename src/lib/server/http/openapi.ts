@@ -17,11 +17,22 @@ export type ResponseSpec = {
 	/** A named `component()` becomes a `$ref`; any other schema is described inline. */
 	schema?: z.ZodType;
 	contentType?: string;
+	/** Response headers worth knowing: name → description (string values). */
+	headers?: Record<string, string>;
 };
+
+/** How a caller proves access (OpenAPI security scheme), e.g. a bearer token or a query parameter. */
+export type SecurityScheme =
+	{ type: 'http'; scheme: 'bearer'; description: string } | { type: 'apiKey'; in: 'query' | 'header'; name: string; description: string };
+
+/** A request limit per client address; `endpoint()` applies it before anything else (429 past it). */
+export type RateLimitSpec = { name: string; rule: { max: number; windowSeconds: number } };
 
 export type OperationSpec<
 	Q extends ZodObjectSchema | undefined = ZodObjectSchema | undefined,
-	P extends ZodObjectSchema | undefined = ZodObjectSchema | undefined
+	P extends ZodObjectSchema | undefined = ZodObjectSchema | undefined,
+	B extends z.ZodType | undefined = z.ZodType | undefined,
+	H extends ZodObjectSchema | undefined = ZodObjectSchema | undefined
 > = {
 	operationId: string;
 	method: HttpMethod;
@@ -34,6 +45,24 @@ export type OperationSpec<
 	query?: Q;
 	/** Path parameters; a value they reject answers 404, as an unknown resource would. */
 	params?: P;
+	/**
+	 * Request headers, keyed by their usual spelling (`Idempotency-Key`); validated by `endpoint()`
+	 * (400 problem+json with `errors` per header).
+	 */
+	headers?: H;
+	/**
+	 * JSON request body; validated by `endpoint()`: malformed JSON → 400, too large → 413, not JSON →
+	 * 415, rejected by the schema → 422 with `errors` per field (`customer.name`, `fulfilments.0.slotId`).
+	 * Name it with `requestComponent()` to show it once under components.
+	 */
+	body?: B;
+	/** Largest accepted body, in bytes (default 64 KiB). */
+	maxBodyBytes?: number;
+	/** Status of a successful answer (default 200). */
+	successStatus?: number;
+	rateLimit?: RateLimitSpec;
+	/** Alternative ways to prove access, by scheme name (any one of them is enough). */
+	security?: Record<string, SecurityScheme>;
 	/** Public responses carry `cache-control: public, max-age=<cacheSeconds>` and open CORS. */
 	cacheSeconds?: number;
 	responses: Record<number, ResponseSpec>;
@@ -43,6 +72,8 @@ export type Tag = { name: string; description: string };
 
 /** Registry of named schemas: each becomes `#/components/schemas/<id>`. */
 const components = z.registry<{ id: string; description?: string }>();
+/** Named request bodies, described as a client writes them (defaults optional, inputs before conversion). */
+const requestComponents = z.registry<{ id: string; description?: string }>();
 
 /** Names a schema so the document shows it once under components and refers to it. */
 export function component<S extends z.ZodType>(id: string, schema: S, description?: string): S {
@@ -50,15 +81,25 @@ export function component<S extends z.ZodType>(id: string, schema: S, descriptio
 	return schema;
 }
 
+/** Names a request body schema (often a domain input schema) for the document, described input-side. */
+export function requestComponent<S extends z.ZodType>(id: string, schema: S, description?: string): S {
+	requestComponents.add(schema, description ? { id, description } : { id });
+	return schema;
+}
+
 /** Declares an operation; checks its path template against its path parameters. */
-export function defineOperation<Q extends ZodObjectSchema | undefined = undefined, P extends ZodObjectSchema | undefined = undefined>(
-	spec: OperationSpec<Q, P>
-): OperationSpec<Q, P> {
+export function defineOperation<
+	Q extends ZodObjectSchema | undefined = undefined,
+	P extends ZodObjectSchema | undefined = undefined,
+	B extends z.ZodType | undefined = undefined,
+	H extends ZodObjectSchema | undefined = undefined
+>(spec: OperationSpec<Q, P, B, H>): OperationSpec<Q, P, B, H> {
 	const inPath = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 	const declared = Object.keys(spec.params?.shape ?? {}).sort();
 	if (inPath.join() !== declared.join()) {
 		throw new Error(`${spec.operationId}: path ${spec.path} and params {${declared.join(', ')}} disagree`);
 	}
+	if (spec.body && spec.method === 'get') throw new Error(`${spec.operationId}: a GET has no body`);
 	return spec;
 }
 
@@ -91,10 +132,18 @@ export type OpenApiDocument = {
 	info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
 	tags: Tag[];
 	paths: Record<string, Record<string, OperationObject>>;
-	components: { schemas: Record<string, JsonSchema> };
+	components: { schemas: Record<string, JsonSchema>; securitySchemes?: Record<string, SecurityScheme> };
 };
 
-export type ParameterObject = { name: string; in: 'query' | 'path'; required: boolean; description?: string; schema: JsonSchema };
+export type ParameterObject = {
+	name: string;
+	in: 'query' | 'path' | 'header';
+	required: boolean;
+	description?: string;
+	schema: JsonSchema;
+};
+
+type MediaObject = Record<string, { schema: JsonSchema }>;
 
 export type OperationObject = {
 	operationId: string;
@@ -102,7 +151,9 @@ export type OperationObject = {
 	summary: string;
 	description?: string;
 	parameters?: ParameterObject[];
-	responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> }>;
+	requestBody?: { required: boolean; description?: string; content: MediaObject };
+	security?: Record<string, string[]>[];
+	responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: MediaObject }>;
 };
 
 const refPrefix = '#/components/schemas/';
@@ -110,15 +161,28 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * Keeps the generated JSON Schema readable: response objects may gain properties later
- * (no `additionalProperties: false` unless a schema is strict), and integers need no ±2^53 bounds.
+ * (no `additionalProperties: false` unless a schema is strict), integers need no ±2^53 bounds,
+ * formats need no regex. A value converted before validation (`z.preprocess`, e.g. a quantity
+ * written "1,5") is described as the type it must become.
  */
 function tidy(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: z.core.JSONSchema.BaseSchema }) {
 	const def = ctx.zodSchema._zod.def;
 	const json = ctx.jsonSchema;
+	if (def.type === 'pipe' && def.in._zod.def.type === 'transform') {
+		const target = strip(z.toJSONSchema(def.out, { ...common, io: 'input' }) as JsonSchema);
+		for (const key of Object.keys(json)) delete json[key];
+		Object.assign(json, target);
+		return;
+	}
+	// A string cleaned up then checked (`.trim().pipe(z.email())`): the client must still send an email.
+	if (def.type === 'pipe' && json.type === 'string' && !json.format) {
+		const format = (def.out._zod.def as { format?: unknown }).format;
+		if (typeof format === 'string') json.format = format;
+	}
 	if (def.type === 'object' && !def.catchall && json.additionalProperties === false) delete json.additionalProperties;
 	if (json.minimum === -MAX_SAFE) delete json.minimum;
 	if (json.maximum === MAX_SAFE) delete json.maximum;
-	if (json.format === 'uuid') delete json.pattern;
+	if (json.format === 'uuid' || json.format === 'date' || json.format === 'date-time') delete json.pattern;
 }
 
 const common = { target: 'draft-2020-12', unrepresentable: 'any', override: tidy } as const;
@@ -138,8 +202,15 @@ function responseSchema(schema: z.ZodType): JsonSchema {
 	return JSON.parse(JSON.stringify(inline).replaceAll('"#/$defs/', `"${refPrefix}`));
 }
 
+/** Input schema of a request body: a `$ref` to a request component, or inline. */
+function requestSchema(schema: z.ZodType): JsonSchema {
+	const named = requestComponents.get(schema);
+	if (named) return { $ref: refPrefix + named.id };
+	return strip(z.toJSONSchema(schema, { ...common, io: 'input' }) as JsonSchema);
+}
+
 /** What a client may send (input side: `limit` is an integer, not a string; defaulted means optional). */
-function parameters(schema: ZodObjectSchema | undefined, location: 'query' | 'path'): ParameterObject[] {
+function parameters(schema: ZodObjectSchema | undefined, location: ParameterObject['in']): ParameterObject[] {
 	if (!schema) return [];
 	const json = z.toJSONSchema(schema, { ...common, io: 'input' }) as JsonSchema;
 	const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -156,15 +227,43 @@ function parameters(schema: ZodObjectSchema | undefined, location: 'query' | 'pa
 	});
 }
 
+/** The answers `endpoint()` gives on its own for what an operation declares (body, headers, limit). */
+function impliedResponses(op: OperationSpec): Record<number, ResponseSpec> {
+	const implied: Record<number, ResponseSpec> = {};
+	if (op.headers) implied[400] = problemResponse('A request header is missing or invalid: `errors` names it.');
+	if (op.body) {
+		implied[400] = problemResponse(
+			op.headers ? 'Malformed JSON body, or a missing or invalid request header (`errors` names it).' : 'Malformed JSON body.'
+		);
+		implied[413] = problemResponse(`Body larger than ${op.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes.`);
+		implied[415] = problemResponse('The body is not `application/json`.');
+		implied[422] = problemResponse('Invalid body: `errors` gives messages per field, e.g. `{ "customer.email": ["…"] }`.');
+	}
+	if (op.rateLimit) {
+		const { max, windowSeconds } = op.rateLimit.rule;
+		implied[429] = {
+			...problemResponse(`More than ${max} requests from this address in ${windowSeconds} seconds.`),
+			headers: { 'Retry-After': 'Seconds to wait before trying again.' }
+		};
+	}
+	return implied;
+}
+
+function responseHeaders(op: OperationSpec, status: number, spec: ResponseSpec) {
+	const headers: Record<string, unknown> = {};
+	if (op.cacheSeconds && status < 300)
+		headers['Cache-Control'] = { description: `public, max-age=${op.cacheSeconds}`, schema: { type: 'string' } };
+	for (const [name, description] of Object.entries(spec.headers ?? {})) headers[name] = { description, schema: { type: 'string' } };
+	return Object.keys(headers).length ? { headers } : {};
+}
+
 function operationObject(op: OperationSpec): OperationObject {
-	const params = [...parameters(op.params, 'path'), ...parameters(op.query, 'query')];
+	const params = [...parameters(op.params, 'path'), ...parameters(op.query, 'query'), ...parameters(op.headers, 'header')];
 	const responses: OperationObject['responses'] = {};
-	for (const [status, spec] of Object.entries(op.responses)) {
+	for (const [status, spec] of Object.entries({ ...impliedResponses(op), ...op.responses })) {
 		responses[status] = {
 			description: spec.description,
-			...(op.cacheSeconds && Number(status) < 300
-				? { headers: { 'Cache-Control': { description: `public, max-age=${op.cacheSeconds}`, schema: { type: 'string' } } } }
-				: {}),
+			...responseHeaders(op, Number(status), spec),
 			...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: responseSchema(spec.schema) } } } : {})
 		};
 	}
@@ -172,15 +271,29 @@ function operationObject(op: OperationSpec): OperationObject {
 		description: 'Any other error (500: unexpected, without details).',
 		content: { 'application/problem+json': { schema: { $ref: refPrefix + 'Problem' } } }
 	};
+	const bodyDescription = op.body ? requestComponents.get(op.body)?.description : undefined;
 	return {
 		operationId: op.operationId,
 		tags: [op.tag],
 		summary: op.summary,
 		...(op.description ? { description: op.description } : {}),
 		...(params.length ? { parameters: params } : {}),
+		...(op.body
+			? {
+					requestBody: {
+						required: true,
+						...(bodyDescription ? { description: bodyDescription } : {}),
+						content: { 'application/json': { schema: requestSchema(op.body) } }
+					}
+				}
+			: {}),
+		...(op.security ? { security: Object.keys(op.security).map((name) => ({ [name]: [] })) } : {}),
 		responses
 	};
 }
+
+/** Largest JSON body `endpoint()` reads when an operation does not say (the API's bodies are small). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Builds the OpenAPI 3.1 document of a list of operations. */
 export function openApiDocument(options: {
@@ -189,22 +302,31 @@ export function openApiDocument(options: {
 	operations: readonly OperationSpec[];
 }): OpenApiDocument {
 	const paths: OpenApiDocument['paths'] = {};
+	const securitySchemes: Record<string, SecurityScheme> = {};
 	for (const op of options.operations) {
 		const item = (paths[op.path] ??= {});
 		if (item[op.method]) throw new Error(`two operations for ${op.method.toUpperCase()} ${op.path}`);
 		item[op.method] = operationObject(op);
+		for (const [name, scheme] of Object.entries(op.security ?? {})) {
+			if (securitySchemes[name] && JSON.stringify(securitySchemes[name]) !== JSON.stringify(scheme)) {
+				throw new Error(`two security schemes named ${name}`);
+			}
+			securitySchemes[name] = scheme;
+		}
 	}
-	const converted = z.toJSONSchema(components, { ...common, io: 'output', uri: (id) => refPrefix + id }) as {
-		schemas: Record<string, JsonSchema>;
-	};
-	const schemas = Object.fromEntries(Object.entries(converted.schemas).map(([id, s]) => [id, strip(s)]));
+	const convert = (registry: typeof components, io: 'input' | 'output') =>
+		(z.toJSONSchema(registry, { ...common, io, uri: (id) => refPrefix + id }) as { schemas: Record<string, JsonSchema> }).schemas;
+	const responses = convert(components, 'output');
+	const requests = convert(requestComponents, 'input');
+	for (const id of Object.keys(requests)) if (responses[id]) throw new Error(`schema ${id} is both a request and a response component`);
+	const schemas = Object.fromEntries(Object.entries({ ...responses, ...requests }).map(([id, s]) => [id, strip(s)]));
 	return {
 		openapi: '3.1.1',
 		jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
 		info: options.info,
 		tags: options.tags,
 		paths,
-		components: { schemas }
+		components: { schemas, ...(Object.keys(securitySchemes).length ? { securitySchemes } : {}) }
 	};
 }
 
@@ -262,14 +384,28 @@ function outlineOperation(method: string, path: string, op: OperationObject): Ou
 		path,
 		summary: op.summary,
 		description: op.description,
-		parameters: (op.parameters ?? []).map((p) => ({
-			name: p.name,
-			location: p.in,
-			type: typeLabel(p.schema),
-			required: p.required,
-			description: p.description,
-			defaultValue: p.schema.default === undefined ? undefined : JSON.stringify(p.schema.default)
-		})),
+		parameters: [
+			...(op.parameters ?? []).map((p) => ({
+				name: p.name,
+				location: p.in,
+				type: typeLabel(p.schema),
+				required: p.required,
+				description: p.description,
+				defaultValue: p.schema.default === undefined ? undefined : JSON.stringify(p.schema.default)
+			})),
+			// The JSON body reads as one more input, its type linking to the schema's fields.
+			...(op.requestBody
+				? [
+						{
+							name: 'body',
+							location: 'body',
+							type: typeLabel(Object.values(op.requestBody.content)[0].schema),
+							required: op.requestBody.required,
+							description: op.requestBody.description
+						}
+					]
+				: [])
+		],
 		responses: Object.entries(op.responses).map(([status, r]) => {
 			const [contentType, media] = Object.entries(r.content ?? {})[0] ?? [];
 			return { status, description: r.description, contentType, type: media ? typeLabel(media.schema) : undefined };
