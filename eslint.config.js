@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'data/', 'drizzle/', 'node_modules/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'data/', 'drizzle/', 'node_modules/', 'bench/.scratch/', 'bench/.build/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,8 +1,9 @@
-import { and, asc, eq, ilike, inArray, or, sql, gt } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { shops, products, variants, categories, producers } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { unitPrice } from './unit-price.ts';
+import { searchProducts, type ProductHit } from './search.ts';
 
 // Public catalog reads: only active shops and active products of one territory are visible.
 
@@ -106,42 +107,17 @@ export type ProductCard = {
 	available: boolean;
 };
 
-export type ProductListOptions = { q?: string; shopSlug?: string; categorySlug?: string; limit?: number; after?: string };
+export type ProductListOptions = { q?: string; shopSlug?: string; categorySlug?: string; limit?: number };
 
-/** Product cards of a territory, by name, after `after` (product id) for simple paging. */
-export async function listProducts(db: Db, territoryId: string, options: ProductListOptions = {}): Promise<ProductCard[]> {
-	const filters = [eq(products.territoryId, territoryId), eq(products.status, 'active'), eq(shops.status, 'active')];
-	if (options.q) filters.push(ilike(products.name, `%${escapeLike(options.q)}%`));
-	if (options.shopSlug) filters.push(eq(shops.slug, options.shopSlug));
-	if (options.categorySlug) filters.push(eq(categories.slug, options.categorySlug));
-	if (options.after) filters.push(gt(products.id, options.after));
-	const rows = await db
-		.select({
-			id: products.id,
-			slug: products.slug,
-			name: products.name,
-			unit: products.unit,
-			imageUrl: products.imageUrl,
-			imageAlt: products.imageAlt,
-			labels: products.labels,
-			soldOutToday: products.soldOutToday,
-			shopId: shops.id,
-			shopSlug: shops.slug,
-			shopName: shops.name,
-			categorySlug: categories.slug,
-			categoryName: categories.name
-		})
-		.from(products)
-		.innerJoin(shops, eq(shops.id, products.shopId))
-		.leftJoin(categories, eq(categories.id, products.categoryId))
-		.where(and(...filters))
-		.orderBy(asc(products.id))
-		.limit(Math.min(options.limit ?? 24, 100));
-	const vs = await variantsOf(
-		db,
-		rows.map((r) => r.id)
-	);
-	return rows.map((r) => toCard(r, vs.get(r.id) ?? []));
+/** The first product cards of a territory (a shop's, a category's): the first page of a search. */
+export async function listProducts(db: Db, territoryId: string, options: ProductListOptions = {}): Promise<ProductHit[]> {
+	const page = await searchProducts(db, territoryId, {
+		q: options.q,
+		shop: options.shopSlug,
+		category: options.categorySlug,
+		limit: options.limit
+	});
+	return page.items;
 }
 
 export type ProductDetail = ProductCard & {
@@ -223,7 +199,8 @@ export async function getProduct(
 	};
 }
 
-async function variantsOf(db: Db, productIds: string[]): Promise<Map<string, VariantView[]>> {
+/** The variants on sale of some products, by product, in the shop's order. */
+export async function variantsOf(db: Db, productIds: string[]): Promise<Map<string, VariantView[]>> {
 	const map = new Map<string, VariantView[]>();
 	if (productIds.length === 0) return map;
 	const rows = await db
@@ -247,7 +224,7 @@ async function variantsOf(db: Db, productIds: string[]): Promise<Map<string, Var
 	return map;
 }
 
-type CardRow = {
+export type CardRow = {
 	id: string;
 	slug: string;
 	name: string;
@@ -263,7 +240,8 @@ type CardRow = {
 	categoryName: string | null;
 };
 
-function toCard(r: CardRow, vs: VariantView[]): ProductCard {
+/** A product card from its row and variants: the cheapest variant gives the price shown. */
+export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
 	const cheapest = vs.reduce<VariantView | undefined>((a, v) => (!a || v.priceCents < a.priceCents ? v : a), undefined);
 	return {
 		id: r.id,

@@ -250,7 +250,9 @@ export async function mergeCartIntoUser(db: Db, territoryId: string, anonymousCa
 		const [anon] = await tx
 			.select({ id: carts.id })
 			.from(carts)
-			.where(and(eq(carts.id, anonymousCartId), eq(carts.territoryId, territoryId), sql`${carts.userId} is null`));
+			.where(and(eq(carts.id, anonymousCartId), eq(carts.territoryId, territoryId), sql`${carts.userId} is null`))
+			// Two tabs merging at once: the second waits, then finds the cart gone.
+			.for('update');
 		if (!anon) return;
 		const items = await tx.select().from(cartItems).where(eq(cartItems.cartId, anon.id));
 		for (const item of items) {

@@ -308,12 +308,13 @@ describe('bad input', () => {
 		const tooSoon = await makeSlot(db, { shopId: shop.id }, { startsInHours: 0.5 });
 		const deliverySlot = await makeSlot(db, { shopId: shop.id, kind: 'delivery' });
 		const cartId = await cartWith({ variantId: item.variant.id, quantity: 1 });
-		const attempt = (body: unknown): Promise<InvalidInputError> => checkout(db, ctx(cartId), body).then(
-			() => {
-				throw new Error('expected a refusal');
-			},
-			(e) => e as InvalidInputError
-		);
+		const attempt = (body: unknown): Promise<InvalidInputError> =>
+			checkout(db, ctx(cartId), body).then(
+				() => {
+					throw new Error('expected a refusal');
+				},
+				(e) => e as InvalidInputError
+			);
 		const base = { customer, acceptTerms: true };
 		for (const slotId of [otherSlot.id, pastSlot.id, tooSoon.id]) {
 			const e = await attempt({ ...base, fulfilments: [{ shopId: shop.id, method: 'pickup', slotId }] });
@@ -337,6 +338,29 @@ describe('bad input', () => {
 		for (const junk of [null, 42, 'text', [], { customer: 'x' }]) expect(await attempt(junk)).toBeInstanceOf(InvalidInputError);
 		expect(await reservedOf(deliverySlot.id)).toBe(0);
 		expect(await stockOf(item.variant.id)).toBe(5);
+	});
+
+	it('delivers in a radius zone to an address of the shop’s own town, typed without coordinates', async () => {
+		const shop = await makeShop(db, territoryId, { postcode: '37285' });
+		const item = await makeProduct(db, shop, { stock: 5 });
+		await makeDeliveryZone(db, shop.id, { postcodes: [], radiusKm: 6 });
+		const slot = await makeSlot(db, { shopId: shop.id, kind: 'delivery' });
+		const address = { line1: '4 rue Haute', postcode: '37285', city: 'Bourg-Test' };
+		const cartId = await cartWith({ variantId: item.variant.id, quantity: 1 });
+		const placed = await checkout(db, ctx(cartId), {
+			customer,
+			acceptTerms: true,
+			fulfilments: [{ shopId: shop.id, method: 'delivery', slotId: slot.id, address }]
+		});
+		expect(placed.orders[0].totalCents).toBe(350 + 300);
+		const far = await cartWith({ variantId: item.variant.id, quantity: 1 });
+		await expect(
+			checkout(db, ctx(far), {
+				customer,
+				acceptTerms: true,
+				fulfilments: [{ shopId: shop.id, method: 'delivery', slotId: slot.id, address: { ...address, postcode: '75001' } }]
+			})
+		).rejects.toBeInstanceOf(InvalidInputError);
 	});
 
 	it('requires an idempotency key', async () => {

@@ -222,21 +222,26 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 				);
 				const tracked = p.group.lines.filter((l) => l.stock !== null);
 				if (tracked.length) {
-					await tx
-						.insert(stockMovements)
-						.values(
-							tracked.map((l) => ({
-								variantId: l.variantId,
-								shopId: p.group.shop.id,
-								delta: -l.quantity,
-								reason: 'sale',
-								orderId,
-								actorUserId: ctx.userId
-							}))
-						);
+					await tx.insert(stockMovements).values(
+						tracked.map((l) => ({
+							variantId: l.variantId,
+							shopId: p.group.shop.id,
+							delta: -l.quantity,
+							reason: 'sale',
+							orderId,
+							actorUserId: ctx.userId
+						}))
+					);
 				}
 				await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: 'new', actorKind: 'customer', actorUserId: ctx.userId });
-				await queueOrderConfirmation(tx, { orderId, accessToken, origin: ctx.origin, locale: ctx.locale, territoryId: ctx.territoryId, timezone: ctx.timezone });
+				await queueOrderConfirmation(tx, {
+					orderId,
+					accessToken,
+					origin: ctx.origin,
+					locale: ctx.locale,
+					territoryId: ctx.territoryId,
+					timezone: ctx.timezone
+				});
 				placed.push({
 					id: orderId,
 					number: counter.number,
@@ -367,7 +372,7 @@ async function planOrders(
 		if (!groups.some((g) => g.shop.id === f.shopId)) add(`fulfilments.${i}.shopId`, 'error_fulfilment_unknown_shop');
 	});
 	const shopCoords = await db
-		.select({ id: shops.id, latitude: shops.latitude, longitude: shops.longitude })
+		.select({ id: shops.id, latitude: shops.latitude, longitude: shops.longitude, postcode: shops.postcode })
 		.from(shops)
 		.where(
 			inArray(
@@ -413,7 +418,7 @@ async function planOrders(
 				add(field('slotId'), 'error_slot_unavailable');
 			plan.push({ ...base, pickupPointId: point?.id ?? null });
 		} else {
-			const coords = shopCoords.find((s) => s.id === group.shop.id) ?? { latitude: null, longitude: null };
+			const coords = shopCoords.find((s) => s.id === group.shop.id) ?? { latitude: null, longitude: null, postcode: undefined };
 			const zone = f.address && opts.delivery ? zoneFor(opts.delivery.zones, f.address, coords) : null;
 			if (!opts.delivery) add(field('method'), 'error_fulfilment_method');
 			else if (!f.address) add(field('address'), 'error_address_required');

@@ -128,10 +128,12 @@ const toView = (s: SlotRow): SlotView => ({ id: s.id, startsAt: s.startsAt, ends
 export function zoneFor(
 	zones: DeliveryZoneView[],
 	address: { postcode: string; latitude?: number; longitude?: number },
-	shop: { latitude: number | null; longitude: number | null }
+	shop: { latitude: number | null; longitude: number | null; postcode?: string }
 ): DeliveryZoneView | null {
 	const byPostcode = zones.find((z) => z.postcodes.includes(address.postcode));
 	if (byPostcode) return byPostcode;
+	// An address typed in a form has no coordinates: the shop's own town is inside any radius.
+	if (address.latitude === undefined && address.postcode === shop.postcode) return zones.find((z) => z.radiusKm !== null) ?? null;
 	if (address.latitude === undefined || address.longitude === undefined || shop.latitude === null || shop.longitude === null) return null;
 	const km = distanceKm(
 		{ latitude: shop.latitude, longitude: shop.longitude },

@@ -8,6 +8,7 @@ import { loadMemberships, shopScope, operatorScope } from '../tenancy/guard.ts';
 import { DomainError } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { problemResponse } from '../http/problem.ts';
+import { mapSettings, cspWithTiles } from '../territories/map-settings.ts';
 
 /** Access log: method, path (no query string: it may carry tokens), status, duration. */
 export const logRequests: Handle = async ({ event, resolve }) => {
@@ -24,6 +25,16 @@ export const logRequests: Handle = async ({ event, resolve }) => {
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
+	// Map tiles, when the operator configured a tile server, are the only outside images allowed.
+	const csp = h.get('content-security-policy');
+	const tiles = mapSettings().tileUrl;
+	if (csp && tiles) {
+		try {
+			h.set('content-security-policy', cspWithTiles(csp, tiles));
+		} catch {
+			// immutable headers: leave them
+		}
+	}
 	const set = (k: string, v: string) => {
 		try {
 			if (!h.has(k)) h.set(k, v);

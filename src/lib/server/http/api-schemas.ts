@@ -6,6 +6,15 @@ import type {
 	ProductDetail as ProductDetailView,
 	VariantView
 } from '../catalog/queries.ts';
+import {
+	decodeSearchCursor,
+	parseLatLng,
+	SEARCH_MAX_QUERY,
+	SEARCH_SORTS,
+	SUGGEST_MAX_LIMIT,
+	type ProductHit as ProductHitView,
+	type Suggestion as SuggestionView
+} from '../catalog/search.ts';
 import { component, defineOperation, problemResponse } from './openapi.ts';
 
 /**
@@ -128,10 +137,36 @@ export const ProductDetail = component(
 
 export const ShopList = component('ShopList', z.object({ items: z.array(Shop) }), 'Shops, by name.');
 
+export const ProductHit = component(
+	'ProductHit',
+	ProductCard.extend({
+		openNow: z.boolean().meta({ description: 'Whether the shop is open at this moment (territory time zone).' }),
+		distanceKm: z
+			.number()
+			.min(0)
+			.nullable()
+			.meta({ description: 'Great-circle kilometres from the shop to `near`; null without `near` or when the shop has no position.' })
+	}),
+	'A product as a search lists it: its card, whether its shop is open now, and how far it is.'
+);
+
+export const Suggestion = component(
+	'Suggestion',
+	z.object({
+		kind: z.enum(['product', 'shop']),
+		label: z.string().meta({ description: 'The product’s or the shop’s name.' }),
+		detail: z.string().nullable().meta({ description: 'The shop of a product; null for a shop.' }),
+		url: z.string().meta({ description: 'Its page on the site, from the site root.', examples: ['/boutiques/fromagerie-la-cave-a-meules'] })
+	}),
+	'A name suggested while typing a search.'
+);
+
+export const SuggestionList = component('SuggestionList', z.object({ items: z.array(Suggestion) }), 'Suggestions, best first.');
+
 export const ProductList = component(
 	'ProductList',
 	z.object({
-		items: z.array(ProductCard),
+		items: z.array(ProductHit),
 		nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' })
 	}),
 	'One page of products.'
@@ -145,7 +180,9 @@ export type CatalogSchemasMatchQueries = [
 	Assert<Same<z.output<typeof ShopDetail>, ShopDetailView>>,
 	Assert<Same<z.output<typeof ProductCard>, ProductCardView>>,
 	Assert<Same<z.output<typeof Variant>, VariantView>>,
-	Assert<Same<z.output<typeof ProductDetail>, ProductDetailView>>
+	Assert<Same<z.output<typeof ProductDetail>, ProductDetailView>>,
+	Assert<Same<z.output<typeof ProductHit>, ProductHitView>>,
+	Assert<Same<z.output<typeof Suggestion>, SuggestionView>>
 ];
 
 // ── Query strings ──────────────────────────────────────────────────────────────────────────
@@ -155,20 +192,23 @@ const slug = (description: string) => z.string().trim().max(100).optional().meta
 const limit = (max: number, fallback: number) =>
 	z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: 'How many items to return.' });
 
-/** Paging cursors are opaque to clients: the last product id, base64url-encoded. */
-export const encodeCursor = (productId: string) => Buffer.from(productId, 'utf8').toString('base64url');
-
+/** Paging cursors are opaque to clients: the search encodes its sort, the last sort key and id. */
 const cursor = z
 	.string()
-	.max(200)
-	.transform((value, ctx) => {
-		const decoded = Buffer.from(value, 'base64url').toString('utf8');
-		if (z.guid().safeParse(decoded).success) return decoded;
-		ctx.addIssue({ code: 'custom', message: 'error_cursor_invalid' });
-		return z.NEVER;
-	})
+	.max(300)
+	.refine((value) => decodeSearchCursor(value) !== null, { message: 'error_cursor_invalid' })
 	.optional()
-	.meta({ description: 'The `nextCursor` of the previous page.' });
+	.meta({ description: 'The `nextCursor` of the previous page, with the same other parameters.' });
+
+/** Integer cents in a query string. */
+const centsParam = (description: string) =>
+	z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(10_000_000)
+		.optional()
+		.meta({ description: `${description}, in integer euro cents, VAT included.` });
 
 export const shopListQuery = z.object({
 	q: search().meta({ description: 'Words to look for in shop names and trades.' }),
@@ -176,11 +216,61 @@ export const shopListQuery = z.object({
 });
 
 export const productListQuery = z.object({
-	q: search().meta({ description: 'Words to look for in product names.' }),
+	q: z
+		.string()
+		.trim()
+		.max(SEARCH_MAX_QUERY)
+		.optional()
+		.meta({
+			description:
+				'Words to look for, in French: in names, labels, origins, descriptions and ingredients, stemmed and without ' +
+				'accents ("oeufs" finds "Œufs"), with typos tolerated in names ("fromaje" finds "Fromage").'
+		}),
 	shop: slug('Only the products of this shop (its slug).'),
 	category: slug('Only the products of this category (its slug).'),
+	label: slug('Only the products carrying this label key: ab (organic farming), label_rouge, aop, igp, hve…'),
+	near: z
+		.string()
+		.max(60)
+		.transform((value, ctx) => parseLatLng(value) ?? (ctx.addIssue({ code: 'custom' }), z.NEVER))
+		.optional()
+		.meta({
+			description: 'The visitor’s position, `LAT,LNG` in decimal degrees: each product carries its shop’s distance from it.',
+			examples: ['47.39,0.98']
+		}),
+	maxKm: z.coerce
+		.number()
+		.gt(0)
+		.max(1000)
+		.optional()
+		.meta({ description: 'Only products of shops at most this far from `near` (needs `near`).' }),
+	availableToday: z
+		.enum(['true', 'false', '1', '0'])
+		.transform((value) => value === 'true' || value === '1')
+		.optional()
+		.meta({ description: 'Only products in stock, of shops still open today for a pickup after their preparation time.' }),
+	minPrice: centsParam('Lowest price of the cheapest variant'),
+	maxPrice: centsParam('Highest price of the cheapest variant'),
+	sort: z
+		.enum(SEARCH_SORTS)
+		.default('relevance')
+		.meta({
+			description:
+				'relevance (best match first; without `q`, a stable catalog order), price or unit_price (of the cheapest variant, ' +
+				'lowest first; without a unit price last), distance (nearest shop first; needs `near`).'
+		}),
 	limit: limit(100, 24),
 	cursor
+});
+
+export const suggestionQuery = z.object({
+	q: z
+		.string()
+		.trim()
+		.max(SEARCH_MAX_QUERY)
+		.default('')
+		.meta({ description: 'What has been typed so far (two characters at least for suggestions).' }),
+	limit: limit(SUGGEST_MAX_LIMIT, 8)
 });
 
 // ── Operations ─────────────────────────────────────────────────────────────────────────────
@@ -217,10 +307,12 @@ export const listProductsOperation = defineOperation({
 	method: 'get',
 	path: '/api/v1/products',
 	tag: catalog,
-	summary: 'List products',
+	summary: 'Search and list products',
 	description:
-		'Active products of the territory, in a stable order, one page at a time: follow `nextCursor` until it is null. ' +
-		'Prices are integer cents, VAT included.',
+		'Active products of the active shops of the territory, filtered and sorted, one page at a time: follow `nextCursor` ' +
+		'(with the same other parameters) until it is null; pages never overlap nor skip a product. Prices are integer cents, ' +
+		'VAT included. Contradictory parameters (`sort=distance` or `maxKm` without `near`, `minPrice` above `maxPrice`, a ' +
+		'cursor of another sort) answer 400.',
 	query: productListQuery,
 	cacheSeconds: CACHE_SECONDS,
 	responses: { 200: { description: 'One page of products.', schema: ProductList }, 400: badQuery }
@@ -237,4 +329,18 @@ export const getProductOperation = defineOperation({
 	responses: { 200: { description: 'The product.', schema: ProductDetail }, 404: problemResponse('No active product has this id.') }
 });
 
-export const catalogOperations = [listShopsOperation, getShopOperation, listProductsOperation, getProductOperation];
+export const suggestOperation = defineOperation({
+	operationId: 'suggest',
+	method: 'get',
+	path: '/api/v1/suggestions',
+	tag: catalog,
+	summary: 'Suggest product and shop names as one types',
+	description:
+		'Names of active products and shops for the words typed so far: names starting with them first, then names with a ' +
+		'word starting with them, then look-alikes (typos). Fewer than two characters: no suggestion.',
+	query: suggestionQuery,
+	cacheSeconds: CACHE_SECONDS,
+	responses: { 200: { description: 'The suggestions, best first.', schema: SuggestionList }, 400: badQuery }
+});
+
+export const catalogOperations = [listShopsOperation, getShopOperation, listProductsOperation, getProductOperation, suggestOperation];

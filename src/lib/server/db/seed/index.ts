@@ -57,6 +57,8 @@ export async function seedDemo(db: Db, options: { now: Date }): Promise<DemoLogi
 		if (await hasTerritory(tx)) return;
 		await insertDemo(tx, options.now, passwordHash);
 	});
+	// Fresh statistics, so the planner uses the search indexes at once (PGlite has no autovacuum).
+	await db.execute(sql`analyze`);
 	return demoLogins;
 }
 

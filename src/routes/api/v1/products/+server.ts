@@ -1,16 +1,25 @@
 import { endpoint } from '#lib/server/http/endpoint.ts';
-import { listProductsOperation, encodeCursor } from '#lib/server/http/api-schemas.ts';
-import { listProducts } from '#lib/server/catalog/queries.ts';
+import { listProductsOperation } from '#lib/server/http/api-schemas.ts';
+import { searchCache } from '#lib/server/catalog/search.ts';
 
-export const GET = endpoint(listProductsOperation, async ({ db, territory, query }) => {
-	const items = await listProducts(db, territory.id, {
-		q: query.q,
-		shopSlug: query.shop,
-		categorySlug: query.category,
-		limit: query.limit,
-		after: query.cursor
-	});
-	// A full page may be followed by an empty one: cheaper than counting, and clients stop on null.
-	const last = items.length === query.limit ? items.at(-1) : undefined;
-	return { items, nextCursor: last ? encodeCursor(last.id) : null };
-});
+export const GET = endpoint(listProductsOperation, ({ db, territory, query, event }) =>
+	searchCache.products(
+		db,
+		territory.id,
+		{
+			q: query.q,
+			shop: query.shop,
+			category: query.category,
+			label: query.label,
+			near: query.near,
+			maxKm: query.maxKm,
+			availableToday: query.availableToday,
+			minPriceCents: query.minPrice,
+			maxPriceCents: query.maxPrice,
+			sort: query.sort,
+			limit: query.limit,
+			cursor: query.cursor
+		},
+		event.locals.locale
+	)
+);
