@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { seedDemo, demoLogins, type DemoLogins } from './db/seed/index.ts';
 import { user } from './db/schema/index.ts';
 import { logger } from './logger.ts';
+import { startMailer } from './notifications/mailer.ts';
 
 export type AppContext = {
 	config: Config;
@@ -18,6 +19,8 @@ export type AppContext = {
 	/** Platform secret (AUTH_SECRET or generated once): signs sessions and customers' order links. */
 	secret: string;
 	territories: ReturnType<typeof territoryCache>;
+	/** Stops the SMTP delivery loop (present when SMTP_URL is set). */
+	stopMailer: (() => Promise<void>) | null;
 };
 
 let started: Promise<AppContext> | undefined;
@@ -46,7 +49,8 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const secret = cfg.authSecret ?? (await ensureSetting(db, 'auth_secret', randomSecret));
 		const auth = createAuth({ db, origin: cfg.origin, secret, ...authExtras });
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db) };
+		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom) : null;
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer };
 	})();
 	return started;
 }
@@ -60,6 +64,7 @@ export async function stopApp(): Promise<void> {
 	if (!started) return;
 	const ctx = await started;
 	started = undefined;
+	await ctx.stopMailer?.();
 	await ctx.database.close();
 }
 

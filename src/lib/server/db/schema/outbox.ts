@@ -17,6 +17,8 @@ export const outboxEmails = pgTable(
 		status: text('status').notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),
 		lastError: text('last_error'),
+		/** Not before this time (retries back off); null = as soon as possible. */
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
