@@ -490,22 +490,3 @@ describe('product lists built on the search', () => {
 		}
 	});
 });
-
-describe('speed', () => {
-	it('answers a broad search and a suggestion in milliseconds', async () => {
-		const timings: Record<string, number> = {};
-		const time = async (name: string, run: () => Promise<unknown>) => {
-			await run();
-			const start = performance.now();
-			for (let i = 0; i < 20; i++) await run();
-			timings[name] = Number(((performance.now() - start) / 20).toFixed(2));
-		};
-		await time('search "miel"', () => search({ q: 'miel' }));
-		await time('search "fromaje"', () => search({ q: 'fromaje' }));
-		await time('search, no words, by price', () => search({ sort: 'price' }));
-		await time('search, available today near', () => search({ availableToday: true, near: CENTRE, maxKm: 3, sort: 'distance' }));
-		await time('suggest "fro"', () => suggest(database.db, territoryId, 'fro'));
-		console.log(`search timings (ms, ${database.engine}):`, timings);
-		for (const ms of Object.values(timings)) expect(ms).toBeLessThan(1000);
-	});
-});
