@@ -18,7 +18,7 @@
 // Everything is bounded: every loop by a deadline and a count, the whole run by a watchdog.
 // Figures go to stdout and between the markers of bench/README.md.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -145,7 +145,14 @@ function snapshotBuild() {
 	}
 	cpSync(join(root, 'build'), join(dir, 'build'), { recursive: true });
 	cpSync(join(root, 'server.js'), join(dir, 'server.js'));
-	cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+	cleanups.push(async () => {
+		rmSync(dir, { recursive: true, force: true });
+		try {
+			rmdirSync(join(root, 'bench/.scratch')); // only when nothing else is in it
+		} catch {
+			// not empty, or already gone
+		}
+	});
 	return join(dir, 'server.js');
 }
 
@@ -1101,7 +1108,9 @@ function markdown(runs, meta) {
 		);
 		if (d.explain) {
 			lines.push('');
-			lines.push(`<details><summary>EXPLAIN (ANALYZE, BUFFERS) of the search page query for "${d.explain.term}"</summary>`);
+			lines.push(
+				`<details><summary>EXPLAIN (ANALYZE, BUFFERS) of the search query as \`searchProducts\` sends it (24 results, "${d.explain.term}")</summary>`
+			);
 			lines.push('');
 			lines.push('```');
 			lines.push(d.explain.plan);
@@ -1156,6 +1165,9 @@ function writeReadme(text) {
 	if (!readme.includes(start) || !readme.includes(end)) readme += `\n${start}\n${end}\n`;
 	readme = readme.slice(0, readme.indexOf(start)) + block + readme.slice(readme.indexOf(end) + end.length);
 	writeFileSync(path, readme);
+	// Formatted as `npm run lint` expects (tables aligned by Prettier).
+	const prettier = join(root, 'node_modules/prettier/bin/prettier.cjs');
+	if (existsSync(prettier)) spawnSync(process.execPath, [prettier, '--write', path], { stdio: 'ignore', timeout: 60_000 });
 }
 
 /** Share of the machine's CPU busy over `seconds`, from /proc/stat. */
@@ -1184,9 +1196,10 @@ async function backgroundLoad() {
 // ── Main ───────────────────────────────────────────────────────────────────────────────────
 let exitCode = 0;
 try {
+	// Idle first: a rebuild then disturbs nobody's running server, and the figures are cleaner.
+	const background = await backgroundLoad();
 	const build = buildIfNeeded();
 	serverEntry = snapshotBuild();
-	const background = await backgroundLoad();
 	log(`machine ${pct(background)} busy before the run${background > 0.25 ? ' — other work is running: figures will be low' : ''}`);
 	log(`build ${build}; engines: ${engines.join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s + ${DURATION} s per scenario`);
 	const meta = { ...(await metadata()), background };
