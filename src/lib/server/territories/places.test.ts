@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locate, normalizePlaceName, placesOf, TERRITORY_PLACES } from './places.ts';
-import { NEIGHBOURS, POSTCODE, TOWN, territory as demoTerritory } from '../db/seed/data/territory.ts';
-import { producers } from '../db/seed/data/producers.ts';
+import { NEIGHBOURS, POSTCODE, TOWN, territory as demoTerritory } from '../db/seed/tables/territory.ts';
+import { producers } from '../db/seed/tables/producers.ts';
 
 const demo = TERRITORY_PLACES['saint-aubin'];
 

@@ -4,7 +4,7 @@
  * geocoding service is called, so nothing about the visitor leaves the server).
  *
  * The demo territory's table repeats the towns, postcodes and coordinates of its seed data
- * (`db/seed/data/territory.ts` and `producers.ts`; places.test.ts checks they agree). Another
+ * (`db/seed/tables/territory.ts` and `producers.ts`; places.test.ts checks they agree). Another
  * territory gets its own table here; until it has one, its own name and centre still resolve.
  */
 

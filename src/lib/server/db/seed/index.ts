@@ -7,12 +7,12 @@ import { slugify } from '../../../slug.ts';
 import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts';
 import { createRandom, type Random } from '../../../random.ts';
 import { fictionalCompanyIds } from './identifiers.ts';
-import { POSTCODE, TOWN, categories as categoryRows, territory as territoryRow } from './data/territory.ts';
-import { producers as producerRows } from './data/producers.ts';
-import { shops as shopRows } from './data/shops.ts';
-import { pickupPoints as pickupPointRows } from './data/pickup-points.ts';
-import { termsOfSale } from './data/terms.ts';
-import type { PickupPointKey, ProducerKey, ShopRow } from './data/types.ts';
+import { POSTCODE, TOWN, categories as categoryRows, territory as territoryRow } from './tables/territory.ts';
+import { producers as producerRows } from './tables/producers.ts';
+import { shops as shopRows } from './tables/shops.ts';
+import { pickupPoints as pickupPointRows } from './tables/pickup-points.ts';
+import { termsOfSale } from './tables/terms.ts';
+import type { PickupPointKey, ProducerKey, ShopRow } from './tables/types.ts';
 
 /** Who can sign in to the demo territory, all with the same password. */
 export type DemoLogins = { password: string; operator: string; merchant: string; consumer: string };
