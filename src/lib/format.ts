@@ -10,6 +10,11 @@ export function euros(cents: number, locale: Locale = 'fr'): string {
 	return euroFormatters[locale].format(cents / 100);
 }
 
+const percentFormatters = {
+	fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }),
+	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
+};
+
 export function percent(bps: number, locale: Locale = 'fr'): string {
-	return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(bps / 100) + ' %';
+	return percentFormatters[locale].format(bps / 100) + ' %';
 }
