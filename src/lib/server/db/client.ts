@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
+import { logger } from '../logger.ts';
 
 /** The one database handle type the domain code takes, whichever engine is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -31,6 +32,9 @@ export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: n
 export async function openDatabase(options: OpenOptions): Promise<Database> {
 	if (options.databaseUrl) {
 		const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+		// An idle connection that the server closes (restart, failover, admin) is re-emitted here;
+		// without a listener Node would crash the process. The pool replaces it on next use.
+		pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
 		const db = drizzlePg(pool, { schema }) as unknown as Db;
 		return { db, engine: 'postgres', pool, close: () => pool.end() };
 	}

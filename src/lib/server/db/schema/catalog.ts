@@ -10,7 +10,8 @@ import {
 	uniqueIndex,
 	index,
 	check,
-	boolean
+	boolean,
+	jsonb
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { territories, categories } from './territories.ts';
@@ -86,6 +87,8 @@ export const products = pgTable(
 		ean: text('ean'),
 		imageUrl: text('image_url'),
 		imageAlt: text('image_alt'),
+		/** The uploaded photo behind imageUrl (its responsive sizes), when the merchant uploaded one. */
+		imageId: uuid('image_id').references(() => media.id, { onDelete: 'set null' }),
 		seasonalMonths: integer('seasonal_months').array(),
 		soldOutToday: boolean('sold_out_today').notNull().default(false),
 		status: productStatusEnum('status').notNull().default('active'),
@@ -126,6 +129,55 @@ export const variants = pgTable(
 		check('variants_price', sql`${t.priceCents} >= 0`),
 		check('variants_stock', sql`${t.stock} >= 0`),
 		check('variants_net_unit', sql`${t.netUnit} is null or ${t.netUnit} in ('kg', 'l')`)
+	]
+);
+
+/**
+ * An uploaded image, validated by content, stripped of EXIF and stored as WebP in several widths
+ * under `<storageKey>-<width>.webp` (local disk or S3-compatible storage).
+ */
+export const media = pgTable(
+	'media',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		storageKey: text('storage_key').notNull().unique(),
+		/** Widths stored, ascending (e.g. 320, 640, 1280; never wider than the original). */
+		widths: integer('widths').array().notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		bytes: integer('bytes').notNull(),
+		alt: text('alt').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('media_shop').on(t.shopId)]
+);
+
+/**
+ * A catalogue import: the parsed rows kept between the dry run and the merchant's confirmation,
+ * so the file is read once and the import applies exactly what was checked.
+ */
+export const catalogImports = pgTable(
+	'catalog_imports',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		filename: text('filename').notNull(),
+		rows: jsonb('rows').$type<Record<string, unknown>[]>().notNull(),
+		problems: jsonb('problems').$type<{ line: number; column: string; message: string }[]>().notNull().default([]),
+		status: text('status').notNull().default('checked'),
+		summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		appliedAt: timestamp('applied_at', { withTimezone: true })
+	},
+	(t) => [
+		index('catalog_imports_shop').on(t.shopId, t.createdAt),
+		check('catalog_imports_status', sql`${t.status} in ('checked', 'applied', 'failed')`)
 	]
 );
 

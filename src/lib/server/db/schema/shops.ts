@@ -11,12 +11,18 @@ import {
 	index,
 	check,
 	boolean,
-	primaryKey
+	primaryKey,
+	date
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { territories } from './territories.ts';
+import { user } from './auth.ts';
 
-export const shopStatusEnum = pgEnum('shop_status', ['pending', 'active', 'suspended']);
+/**
+ * draft: the merchant is in the onboarding wizard; pending: submitted, waiting for the operator;
+ * changes_requested: the operator asked for changes (see reviewNote); active: public; suspended.
+ */
+export const shopStatusEnum = pgEnum('shop_status', ['pending', 'active', 'suspended', 'draft', 'changes_requested']);
 
 /** One opening period of a weekday, in the territory's local time ("08:00"–"12:30"). */
 export type OpeningPeriod = { weekday: number; opens: string; closes: string };
@@ -56,6 +62,17 @@ export const shops = pgTable(
 		deliveryCapacity: integer('delivery_capacity').notNull().default(3),
 		/** Terms of sale of the shop, accepted by the customer at checkout. */
 		termsOfSale: text('terms_of_sale').notNull().default(''),
+		/** Alt text of the shop photo (imageUrl). */
+		imageAlt: text('image_alt'),
+		/** The wizard step the merchant stopped at ('trade', 'identity', 'address', 'hours', 'fulfilment', 'products'); null once submitted. */
+		onboardingStep: text('onboarding_step'),
+		/** Vacation mode: the shop stays visible but takes no order and offers no slot. */
+		onVacation: boolean('on_vacation').notNull().default(false),
+		vacationMessage: text('vacation_message'),
+		/** What the operator asked the merchant to change before approval. */
+		reviewNote: text('review_note'),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		approvedAt: timestamp('approved_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
@@ -64,6 +81,41 @@ export const shops = pgTable(
 		check('shops_lat', sql`${t.latitude} between -90 and 90`),
 		check('shops_lng', sql`${t.longitude} between -180 and 180`)
 	]
+);
+
+/** Exceptional closures of a shop (bank holiday, inventory…): whole local days, both ends included. */
+export const shopClosures = pgTable(
+	'shop_closures',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		startsOn: date('starts_on').notNull(),
+		endsOn: date('ends_on').notNull(),
+		reason: text('reason').notNull().default('')
+	},
+	(t) => [index('shop_closures_shop').on(t.shopId, t.startsOn), check('shop_closures_order', sql`${t.endsOn} >= ${t.startsOn}`)]
+);
+
+/** A pending invitation to join a shop's team; the token is sent by email and stored hashed. */
+export const shopInvitations = pgTable(
+	'shop_invitations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		shopId: uuid('shop_id')
+			.notNull()
+			.references(() => shops.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		role: text('role').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('shop_invitations_shop').on(t.shopId), check('shop_invitations_role', sql`${t.role} in ('shop_owner', 'shop_staff')`)]
 );
 
 export const slotKindEnum = pgEnum('slot_kind', ['shop_pickup', 'pickup_point', 'delivery']);
