@@ -36,17 +36,28 @@ export async function shopsAwaitingReview(db: Db, scope: OperatorScope) {
 export async function shopForReview(db: Db, scope: OperatorScope, shopId: string) {
 	const id = z.uuid().safeParse(shopId);
 	if (!id.success) throw new NotFoundError('shop');
+	const dossier = await shopDossier(db, scope.territoryId, id.data);
+	if (!dossier) throw new NotFoundError('shop');
+	return dossier;
+}
+
+/**
+ * A shop of a territory with its closures and active products (one line per variant): what the
+ * operator reviews and what the merchant's preview shows. Null when not in that territory.
+ */
+export async function shopDossier(db: Db, territoryId: string, shopId: string) {
 	const [shop] = await db
 		.select()
 		.from(shops)
-		.where(and(eq(shops.id, id.data), eq(shops.territoryId, scope.territoryId)));
-	if (!shop) throw new NotFoundError('shop');
+		.where(and(eq(shops.id, shopId), eq(shops.territoryId, territoryId)));
+	if (!shop) return null;
 	const [closures, productRows] = await Promise.all([
 		db.select().from(shopClosures).where(eq(shopClosures.shopId, shop.id)).orderBy(asc(shopClosures.startsOn)),
 		db
 			.select({
-				id: products.id,
+				id: variants.id,
 				name: products.name,
+				variant: variants.name,
 				unit: products.unit,
 				vatRateBps: products.vatRateBps,
 				allergens: products.allergens,

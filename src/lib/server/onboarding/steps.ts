@@ -148,21 +148,24 @@ export const eurosToCents = z.preprocess(
 	z.number({ error: 'wizard_error_amount' }).int({ error: 'wizard_error_amount' }).min(0, { error: 'wizard_error_amount' })
 );
 
-export const FulfilmentInput = z.object({
-	offersPickup: checkbox,
-	slotMinutes: z.coerce.number().refine((n) => (SLOT_LENGTHS as readonly number[]).includes(n), { error: 'wizard_error_slot_length' }),
-	leadMinutes: z.coerce
-		.number({ error: 'wizard_error_lead' })
-		.int({ error: 'wizard_error_lead' })
-		.min(0, { error: 'wizard_error_lead' })
-		.max(14 * 24 * 60, { error: 'wizard_error_lead' }),
-	slotCapacity: z.coerce
-		.number({ error: 'wizard_error_capacity' })
-		.int({ error: 'wizard_error_capacity' })
-		.min(1, { error: 'wizard_error_capacity' })
-		.max(200, { error: 'wizard_error_capacity' }),
-	minOrderCents: eurosToCents.pipe(z.number().max(100_000, { error: 'wizard_error_amount' }))
-});
+export const FulfilmentInput = z
+	.object({
+		offersPickup: checkbox,
+		slotMinutes: z.coerce.number().refine((n) => (SLOT_LENGTHS as readonly number[]).includes(n), { error: 'wizard_error_slot_length' }),
+		leadMinutes: z.coerce
+			.number({ error: 'wizard_error_lead' })
+			.int({ error: 'wizard_error_lead' })
+			.min(0, { error: 'wizard_error_lead' })
+			.max(14 * 24 * 60, { error: 'wizard_error_lead' }),
+		slotCapacity: z.coerce
+			.number({ error: 'wizard_error_capacity' })
+			.int({ error: 'wizard_error_capacity' })
+			.min(1, { error: 'wizard_error_capacity' })
+			.max(200, { error: 'wizard_error_capacity' }),
+		/** Typed in euros. */
+		minOrder: eurosToCents.pipe(z.number().max(100_000, { error: 'wizard_error_amount' }))
+	})
+	.transform(({ minOrder, ...rest }) => ({ ...rest, minOrderCents: minOrder }));
 
 /** The starter products ticked: `pick` = indexes in the template's list, `price_<i>` = the price typed. */
 export const ProductsStepInput = z.record(z.string(), z.unknown()).transform((form, ctx) => {

@@ -83,7 +83,7 @@ async function completedShop(locale: 'fr' | 'en' = 'fr', inTerritory = territory
 	await saveFulfilment(
 		db,
 		scope,
-		{ offersPickup: 'on', slotMinutes: '30', leadMinutes: '60', slotCapacity: '5', minOrderCents: '0' },
+		{ offersPickup: 'on', slotMinutes: '30', leadMinutes: '60', slotCapacity: '5', minOrder: '0' },
 		{ ...fr, advanceFrom: 'fulfilment' }
 	);
 	await addStarterProducts(db, scope, { pick: ['0', '1', '8'], price_0: '1,10', price_1: '1.35', price_8: '1,25' }, 'fr');
@@ -250,14 +250,11 @@ describe('wizard steps', () => {
 
 	it('checks fulfilment settings', async () => {
 		const { scope } = await newShop();
-		const error = await saveFulfilment(
-			db,
-			scope,
-			{ slotMinutes: '7', leadMinutes: '-5', slotCapacity: '0', minOrderCents: '-3' },
-			fr
-		).catch((e) => e);
-		expect(Object.keys(error.fields).sort()).toEqual(['leadMinutes', 'minOrderCents', 'slotCapacity', 'slotMinutes']);
-		const shop = await saveFulfilment(db, scope, { slotMinutes: '45', leadMinutes: '90', slotCapacity: '3', minOrderCents: '12,50' }, fr);
+		const error = await saveFulfilment(db, scope, { slotMinutes: '7', leadMinutes: '-5', slotCapacity: '0', minOrder: '-3' }, fr).catch(
+			(e) => e
+		);
+		expect(Object.keys(error.fields).sort()).toEqual(['leadMinutes', 'minOrder', 'slotCapacity', 'slotMinutes']);
+		const shop = await saveFulfilment(db, scope, { slotMinutes: '45', leadMinutes: '90', slotCapacity: '3', minOrder: '12,50' }, fr);
 		expect(shop).toMatchObject({ offersPickup: false, slotMinutes: 45, leadMinutes: 90, slotCapacity: 3, minOrderCents: 1250 });
 	});
 

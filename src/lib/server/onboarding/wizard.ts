@@ -405,3 +405,29 @@ export async function submitShop(db: Db, scope: ShopScope, options: { locale: Lo
 }
 
 export type { TradeKey };
+
+/** The steps saved by one form each, in the wizard and in the shop settings (products are added, not saved). */
+export type FormStep = Exclude<WizardStep, 'products'>;
+export const FORM_STEPS: readonly FormStep[] = ['trade', 'identity', 'address', 'hours', 'fulfilment'];
+
+/** Saves the form of one step: the wizard and the settings page call this one function. */
+export function saveStep(
+	db: Db,
+	scope: ShopScope,
+	step: FormStep,
+	values: Record<string, unknown>,
+	options: SaveOptions
+): Promise<ShopRow> {
+	switch (step) {
+		case 'trade':
+			return saveTrade(db, scope, values, options);
+		case 'identity':
+			return saveIdentity(db, scope, values, options);
+		case 'address':
+			return saveAddress(db, scope, values, options);
+		case 'hours':
+			return saveHours(db, scope, values, options);
+		case 'fulfilment':
+			return saveFulfilment(db, scope, values, options);
+	}
+}
