@@ -291,8 +291,8 @@ export async function bulkEditProducts(
 		} else {
 			for (const row of rows) {
 				const price = newPrice(row.priceCents, action);
-				if (price < 0) throw new InvalidInputError({ amount: [t('error_catalog_price_negative', locale)] });
-				if (price > MAX_PRICE_CENTS) throw new InvalidInputError({ amount: [t('error_catalog_price_absurd', locale)] });
+				if (price < 0) throw new InvalidInputError({ value: [t('error_catalog_price_negative', locale)] });
+				if (price > MAX_PRICE_CENTS) throw new InvalidInputError({ value: [t('error_catalog_price_absurd', locale)] });
 				if (price === row.priceCents) continue;
 				await tx.update(variants).set({ priceCents: price }).where(eq(variants.id, row.id));
 				changed++;

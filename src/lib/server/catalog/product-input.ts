@@ -303,3 +303,19 @@ function priceSign(text: string): number {
 	const value = parseFrenchDecimal(text.trim().replace(/^-/, ''));
 	return text.trim().startsWith('-') && value !== null ? -Math.round(value * 100) : Number.NaN;
 }
+
+/**
+ * Field errors of a parsed product form renamed to the form's own names: the schema's
+ * `variants.1.priceCents` becomes `variants.<row shown>.price`.
+ */
+export function toFormErrors(fields: Record<string, string[]>, variantRows: number[]): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const [key, messages] of Object.entries(fields)) {
+		const match = /^variants\.(\d+)\.(\w+)/.exec(key);
+		const name = match
+			? `variants.${variantRows[Number(match[1])] ?? match[1]}.${match[2] === 'priceCents' ? 'price' : match[2]}`
+			: key.replace(/\.\d+$/, '');
+		(out[name] ??= []).push(...messages.filter((m) => !out[name]?.includes(m)));
+	}
+	return out;
+}
