@@ -3,6 +3,8 @@
 // Prices are suggestions incl. VAT in cents; VAT rates follow French rules (5.5 % food and books,
 // 10 % flowers, plants and ready meals, 20 % alcohol and non-food goods).
 
+import { SELLING_UNITS, VAT_RATES_BPS, ALLERGENS, type SellingUnit, type VatRateBps, type Allergen } from '../catalog/product-input.ts';
+
 export const TRADE_KEYS = [
 	'bakery',
 	'pastry',
@@ -22,27 +24,8 @@ export const TRADE_KEYS = [
 ] as const;
 export type TradeKey = (typeof TRADE_KEYS)[number];
 
-export const SELLING_UNITS = ['piece', 'kg', 'g', 'l', 'cl', 'bunch', 'dozen', 'box'] as const;
-export type SellingUnit = (typeof SELLING_UNITS)[number];
-export const VAT_RATES_BPS = [210, 550, 1000, 2000] as const;
-export type VatRateBps = (typeof VAT_RATES_BPS)[number];
-export const ALLERGENS = [
-	'gluten',
-	'crustaceans',
-	'eggs',
-	'fish',
-	'peanuts',
-	'soybeans',
-	'milk',
-	'nuts',
-	'celery',
-	'mustard',
-	'sesame',
-	'sulphites',
-	'lupin',
-	'molluscs'
-] as const;
-export type Allergen = (typeof ALLERGENS)[number];
+export { SELLING_UNITS, VAT_RATES_BPS, ALLERGENS };
+export type { SellingUnit, VatRateBps, Allergen };
 
 export type StarterProduct = {
 	name: string;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { shops, shopClosures, memberships, territories, categories, products, variants, auditLog } from '../db/schema/index.ts';
+import { shops, shopClosures, memberships, territories, categories, products, auditLog } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { requireOwner } from '../tenancy/guard.ts';
@@ -8,7 +8,8 @@ import { ConflictError, InvalidInputError, NotFoundError, type FieldErrors } fro
 import { parseInput, fieldErrors } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import { slugify } from '../../slug.ts';
-import { tradeTemplate, type TradeKey } from './trades.ts';
+import { tradeTemplate, type TradeKey, type StarterProduct } from './trades.ts';
+import { createProduct } from '../catalog/manage.ts';
 import {
 	AddressInput,
 	ClosureInput,
@@ -288,10 +289,32 @@ export function starterList(trade: string) {
 	return tradeTemplate(trade)?.products ?? [];
 }
 
+/** The catalogue input of a starter product at the merchant's price (createProduct validates it like any other). */
+export function starterProductInput(product: StarterProduct, priceCents: number, categoryId: string | null, locale: Locale) {
+	return {
+		name: product.name,
+		unit: product.unit,
+		vatRateBps: product.vatRateBps,
+		allergens: product.allergens,
+		categoryId,
+		variants: [
+			{
+				name: t(`unit_${product.unit}`, locale),
+				priceCents,
+				netQuantity: product.net?.quantity ?? null,
+				netUnit: product.net?.unit ?? null,
+				// Unlimited until the merchant says otherwise: a new shop should not be "sold out"
+				// because nobody counted the loaves yet.
+				stockMode: 'unlimited'
+			}
+		]
+	};
+}
+
 /**
  * Step 6: creates the starter products the merchant ticked, at the prices typed, in the trade's
- * category (created in the territory when missing). Stock is unlimited until the merchant says
- * otherwise: a new shop should not be "sold out" because nobody counted the loaves yet.
+ * category (created in the territory when missing), through the catalogue's createProduct — all
+ * of them or none.
  */
 export async function addStarterProducts(db: Db, scope: ShopScope, values: unknown, locale: Locale): Promise<number> {
 	const picks = parseInput(ProductsStepInput, values, locale, 400);
@@ -310,46 +333,17 @@ export async function addStarterProducts(db: Db, scope: ShopScope, values: unkno
 			.select({ id: categories.id })
 			.from(categories)
 			.where(and(eq(categories.territoryId, scope.territoryId), eq(categories.slug, template.category.slug)));
-		const slugs = chosen.map((c) => slugify(c.product.name));
-		const taken = new Set(
-			(
-				await tx
-					.select({ slug: products.slug })
-					.from(products)
-					.where(and(eq(products.shopId, scope.shopId), inArray(products.slug, slugs)))
-			).map((r) => r.slug)
-		);
-		for (const [i, { pick, product }] of chosen.entries()) {
-			const slug = taken.has(slugs[i]) ? `${slugs[i]}-${crypto.randomUUID().slice(0, 4)}` : slugs[i];
-			const [row] = await tx
-				.insert(products)
-				.values({
-					shopId: scope.shopId,
-					territoryId: scope.territoryId,
-					categoryId: category?.id ?? null,
-					slug,
-					name: product.name,
-					unit: product.unit,
-					vatRateBps: product.vatRateBps,
-					allergens: product.allergens
-				})
-				.returning({ id: products.id });
-			await tx.insert(variants).values({
-				productId: row.id,
-				name: product.name,
-				priceCents: pick.priceCents,
-				netQuantity: product.net?.quantity ?? null,
-				netUnit: product.net?.unit ?? null,
-				stockMode: 'unlimited'
-			});
+		for (const { pick, product } of chosen) {
+			try {
+				await createProduct(tx, scope, starterProductInput(product, pick.priceCents, category?.id ?? null, locale), { locale });
+			} catch (e) {
+				// A price the catalogue refuses (absurd): name the field of this row.
+				if (e instanceof InvalidInputError) {
+					throw new InvalidInputError({ [`price_${pick.index}`]: Object.values(e.fields).flat() }, 400);
+				}
+				throw e;
+			}
 		}
-		await tx.insert(auditLog).values({
-			territoryId: scope.territoryId,
-			shopId: scope.shopId,
-			actorUserId: scope.userId,
-			action: 'products.starter_added',
-			data: { count: chosen.length }
-		});
 		return chosen.length;
 	});
 }
