@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { t, type Locale } from '../i18n.ts';
 import { COLUMNS, type ColumnKey } from './columns.ts';
+import { NO_ALLERGENS } from '../catalog/product-input.ts';
 
 /** The decimal comma of French spreadsheets: 3.5 → "3,5" (a French Excel reads "3.5" as text or a date). */
 const frNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace('.', ','));
@@ -44,7 +45,7 @@ export async function exportRows(db: Db, scope: ShopScope, locale: Locale = 'fr'
 		leadDays: v.leadDays ?? '',
 		netQuantity: frNumber(v.netQuantity),
 		netUnit: v.netUnit ?? '',
-		allergens: p.allergens.map((a) => t(`allergen_${a}`, locale)).join(', '),
+		allergens: p.allergens.map((a) => (a === NO_ALLERGENS ? t('media_import_no_allergen', locale) : t(`allergen_${a}`, locale))).join(', '),
 		labels: p.labels.map((l) => t(`label_${l}`, locale)).join(', '),
 		ingredients: p.ingredients ?? '',
 		storage: p.storage ?? '',

@@ -1,61 +1,45 @@
+import { z } from 'zod';
 import { slugify } from '../../slug.ts';
 import { t, type Locale } from '../i18n.ts';
+import { ALLERGENS, LABELS, NO_ALLERGENS, parseEuroCents, parseFrenchDecimal, productInputSchema } from '../catalog/product-input.ts';
 import { COLUMNS, columnOf, headerOf, type ColumnKey } from './columns.ts';
 import { FileProblem, type Table } from './read-file.ts';
 
-export const UNITS = ['piece', 'kg', 'g', 'l', 'cl', 'bunch', 'dozen', 'box'] as const;
-export const STOCK_MODES = ['tracked', 'unlimited', 'on_order'] as const;
-export const VAT_RATES = [210, 550, 1000, 2000] as const;
-export const ALLERGENS = [
-	'gluten',
-	'crustaceans',
-	'eggs',
-	'fish',
-	'peanuts',
-	'soybeans',
-	'milk',
-	'nuts',
-	'celery',
-	'mustard',
-	'sesame',
-	'sulphites',
-	'lupin',
-	'molluscs'
-] as const;
-export const LABELS = ['ab', 'label_rouge', 'aop', 'aoc', 'igp', 'nature_progres', 'hve', 'fait_maison'] as const;
-export const MAX_PRICE_CENTS = 1_000_000;
-
 /**
- * One checked row: a variant identified by its SKU. A field is `undefined` when its column is
- * absent from the file (an update then keeps the current value), `null` when the cell is empty.
+ * Reading the rows of a catalogue file. This module only translates the file's vocabulary
+ * (headers, French words, names of allergens, categories, euros and percentages) into a product
+ * input; the rules of a product (ranges, EAN, lengths, units…) are productInputSchema's, applied
+ * per product by `validateProducts`, so the form, the wizard and the import agree.
  */
-export type ImportRow = {
-	line: number;
-	sku: string;
-	product: string;
-	variant: string;
-	categoryId?: string | null;
-	unit?: (typeof UNITS)[number];
-	priceCents: number;
-	vatRateBps: number;
-	stock?: number | null;
-	stockMode?: (typeof STOCK_MODES)[number];
-	leadDays?: number | null;
-	netQuantity?: number | null;
-	netUnit?: 'kg' | 'l' | null;
-	allergens?: string[];
-	labels?: string[];
-	ingredients?: string | null;
-	storage?: string | null;
-	origin?: string | null;
-	ean?: string | null;
-	description?: string;
-};
 
 export type Problem = { line: number; column: string; message: string };
 
+/** What a row says about its product; a key is absent when its column is not in the file. */
+export type ProductPart = Partial<{
+	description: string;
+	categoryId: string | null;
+	unit: string;
+	vatRateBps: number;
+	allergens: string[];
+	labels: string[];
+	ingredients: string;
+	storage: string;
+	origin: string;
+	ean: string;
+}>;
+export type VariantPart = Partial<{
+	name: string;
+	priceCents: number;
+	netQuantity: string;
+	netUnit: string;
+	stockMode: string;
+	stock: string;
+	leadDays: string;
+}>;
+export type ParsedRow = { line: number; sku: string; product: string; productPart: ProductPart; variantPart: VariantPart };
+
 /** Words merchants write for our values, in French and English (compared after slugify). */
-const WORDS: Record<string, Record<string, string>> = {
+const WORDS: Record<'unit' | 'stockMode' | 'netUnit', Record<string, string>> = {
 	unit: {
 		piece: 'piece',
 		pieces: 'piece',
@@ -84,11 +68,8 @@ const WORDS: Record<string, Record<string, string>> = {
 		tracked: 'tracked',
 		suivi: 'tracked',
 		'stock-suivi': 'tracked',
-		oui: 'tracked',
 		unlimited: 'unlimited',
 		illimite: 'unlimited',
-		non: 'unlimited',
-		on_order: 'on_order',
 		'on-order': 'on_order',
 		'sur-commande': 'on_order',
 		commande: 'on_order'
@@ -96,52 +77,50 @@ const WORDS: Record<string, Record<string, string>> = {
 	netUnit: { kg: 'kg', kilo: 'kg', l: 'l', litre: 'l' }
 };
 
-/** Allergen and label names as the export writes them (French), plus their keys and English names. */
-export type NameMaps = { allergens: Map<string, string>; labels: Map<string, string> };
-
-export function nameMaps(): NameMaps {
+/** Allergen and label names (French and English, as the export writes them) and keys → keys. */
+function nameMaps() {
 	const allergens = new Map<string, string>();
 	for (const key of ALLERGENS) {
 		allergens.set(slugify(key), key);
 		for (const locale of ['fr', 'en'] as const) allergens.set(slugify(t(`allergen_${key}`, locale)), key);
 	}
-	allergens.set('lait', 'milk');
-	allergens.set('oeuf', 'eggs');
-	allergens.set('fruits-a-coques', 'nuts');
-	allergens.set('soja', 'soybeans');
-	allergens.set('anhydride-sulfureux-et-sulfites', 'sulphites');
+	for (const [word, key] of Object.entries({
+		oeuf: 'eggs',
+		'fruits-a-coque': 'nuts',
+		soja: 'soybeans',
+		'anhydride-sulfureux': 'sulphites'
+	}))
+		allergens.set(word, key);
+	for (const word of ['aucun', 'aucun-allergene', 'sans-allergene', 'none', 'no-allergen']) allergens.set(word, NO_ALLERGENS);
 	const labels = new Map<string, string>();
 	for (const key of LABELS) {
 		labels.set(slugify(key), key);
 		for (const locale of ['fr', 'en'] as const) labels.set(slugify(t(`label_${key}`, locale)), key);
 	}
 	labels.set('bio', 'ab');
-	labels.set('label-ab', 'ab');
 	return { allergens, labels };
 }
 
-/**
- * A number as French spreadsheets write it: "3,50", "3.50", "1 234,5", "3,50 €", "5,5 %".
- * Null when the text is not a number.
- */
+/** A number as French spreadsheets write it, sign allowed: "3,50", "1 234,5", "5,5 %", "-2". */
 export function parseDecimal(text: string): number | null {
-	let s = text.replace(/[\s\u00a0\u202f€%]/g, '');
-	if (!s) return null;
-	if (s.includes(',') && s.includes('.')) {
-		// "1.234,50" (French) or "1,234.50" (English): the last one is the decimal mark.
-		s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-	} else s = s.replace(',', '.');
-	if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
-	return Number(s);
+	const s = text.trim().replace(/\s*%$/, '');
+	const negative = s.startsWith('-');
+	const value = parseFrenchDecimal(negative ? s.slice(1) : s);
+	return value === null ? null : negative ? -value : value;
 }
 
-/** The GTIN check digit (EAN-8, UPC-A, EAN-13, GTIN-14). */
-export function validEan(code: string): boolean {
-	if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(code)) return false;
-	const digits = [...code].map(Number);
-	const check = digits.pop()!;
-	const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
-	return (10 - (sum % 10)) % 10 === check;
+/** Euros → cents; NaN (the schema's "invalid price") when it is not a price; negative kept for "negative". */
+function priceCents(text: string): number {
+	const negative = text.trim().startsWith('-');
+	const cents = parseEuroCents(negative ? text.trim().slice(1) : text);
+	return cents === null ? Number.NaN : negative ? -cents : cents;
+}
+
+/** "5,5", "5,5 %" or 0,055 (a percentage cell read as its value) → basis points; NaN otherwise. */
+function vatBps(text: string): number {
+	const value = parseDecimal(text);
+	if (value === null) return Number.NaN;
+	return Math.round((value > 0 && value < 1 ? value * 100 : value) * 100);
 }
 
 export type Categories = { id: string; slug: string; name: string }[];
@@ -164,15 +143,12 @@ export function mapHeaders(headers: string[]): { index: Partial<Record<ColumnKey
 	return { index, ignored };
 }
 
-/**
- * Checks every row and reports every problem with its line, column and reason (in the
- * merchant's language), so one dry run shows all there is to fix.
- */
-export function checkRows(
+/** Reads every row into product and variant parts, with the problems of the file's own vocabulary. */
+export function readRows(
 	table: Table,
 	categories: Categories,
 	locale: Locale
-): { rows: ImportRow[]; problems: Problem[]; ignored: string[] } {
+): { rows: ParsedRow[]; problems: Problem[]; ignored: string[] } {
 	const { index, ignored } = mapHeaders(table.headers);
 	const maps = nameMaps();
 	const catBySlug = new Map<string, string>();
@@ -181,32 +157,20 @@ export function checkRows(
 		catBySlug.set(slugify(c.name), c.id);
 	}
 	const problems: Problem[] = [];
-	const rows: ImportRow[] = [];
+	const rows: ParsedRow[] = [];
 	const skuLines = new Map<string, number>();
-	const productFirst = new Map<string, ImportRow>();
 
 	for (const { line, cells } of table.rows) {
 		const has = (key: ColumnKey) => index[key] !== undefined;
 		const cell = (key: ColumnKey) => (index[key] === undefined ? '' : (cells[index[key]!] ?? '').trim());
 		const problem = (key: ColumnKey, message: string, params: Record<string, unknown> = {}) =>
 			problems.push({ line, column: headerOf(key), message: t(message, locale, params) });
-		const text = (key: ColumnKey, max: number): string | null | undefined => {
-			if (!has(key)) return undefined;
-			const v = cell(key);
-			if (v.length > max) {
-				problem(key, 'media_import_error_too_long', { max });
-				return null;
-			}
-			return v || null;
-		};
 		const word = (key: 'unit' | 'stockMode' | 'netUnit', error: string) => {
-			if (!has(key) || !cell(key)) return undefined;
-			const v = WORDS[key][slugify(cell(key))] ?? WORDS[key][cell(key).toLowerCase()];
+			const v = WORDS[key][slugify(cell(key))];
 			if (!v) problem(key, error, { value: cell(key) });
 			return v;
 		};
 		const list = (key: 'allergens' | 'labels', map: Map<string, string>, error: string) => {
-			if (!has(key)) return undefined;
 			const out: string[] = [];
 			for (const part of cell(key)
 				.split(/[,;|/]/)
@@ -220,107 +184,83 @@ export function checkRows(
 		};
 
 		const sku = cell('sku');
+		const product = cell('product');
 		if (!sku) problem('sku', 'media_import_error_required');
-		else if (sku.length > 64) problem('sku', 'media_import_error_too_long', { max: 64 });
 		else if (skuLines.has(sku.toLowerCase()))
 			problem('sku', 'media_import_error_duplicate_sku', { sku, line: skuLines.get(sku.toLowerCase()) });
 		else skuLines.set(sku.toLowerCase(), line);
-
-		const product = cell('product');
 		if (!product) problem('product', 'media_import_error_required');
-		else if (product.length > 120) problem('product', 'media_import_error_too_long', { max: 120 });
-		const variantName = cell('variant');
-		if (variantName.length > 80) problem('variant', 'media_import_error_too_long', { max: 80 });
-
-		const price = parseDecimal(cell('price'));
-		let priceCents = 0;
 		if (!cell('price')) problem('price', 'media_import_error_required');
-		else if (price === null) problem('price', 'media_import_error_number', { value: cell('price') });
-		else if (price < 0) problem('price', 'media_import_error_negative');
-		else if (Math.abs(price * 100 - Math.round(price * 100)) > 1e-6) problem('price', 'media_import_error_cents', { value: cell('price') });
-		else if (price * 100 > MAX_PRICE_CENTS) problem('price', 'media_import_error_price_absurd', { max: MAX_PRICE_CENTS / 100 });
-		else priceCents = Math.round(price * 100);
-
-		const vat = parseDecimal(cell('vat'));
-		let vatRateBps = 0;
-		// "5,5", "5.5 %" or "0,055" (a percentage cell exported as its value).
-		const bps = vat === null ? null : Math.round((vat < 1 && vat > 0 ? vat * 100 : vat) * 100);
 		if (!cell('vat')) problem('vat', 'media_import_error_required');
-		else if (bps === null || !(VAT_RATES as readonly number[]).includes(bps))
-			problem('vat', 'media_import_error_vat', { value: cell('vat') });
-		else vatRateBps = bps;
 
-		const unit = word('unit', 'media_import_error_unit') as ImportRow['unit'];
-		const stockMode = word('stockMode', 'media_import_error_stock_mode') as ImportRow['stockMode'];
-		const netUnit = word('netUnit', 'media_import_error_net_unit') as 'kg' | 'l' | undefined;
-
-		let stock: number | null | undefined = has('stock') ? null : undefined;
-		if (cell('stock')) {
-			const n = parseDecimal(cell('stock'));
-			if (n === null) problem('stock', 'media_import_error_number', { value: cell('stock') });
-			else if (n < 0) problem('stock', 'media_import_error_negative');
-			else if (n > 1_000_000) problem('stock', 'media_import_error_stock_absurd');
-			else if (unit !== 'kg' && unit !== 'g' && unit !== 'l' && !Number.isInteger(n)) problem('stock', 'media_import_error_whole');
-			else stock = Math.round(n * 1000) / 1000;
+		const p: ProductPart = {};
+		const v: VariantPart = {};
+		if (cell('price')) v.priceCents = priceCents(cell('price'));
+		if (cell('vat')) p.vatRateBps = vatBps(cell('vat'));
+		if (has('variant')) v.name = cell('variant') || t('media_import_default_variant', locale);
+		if (has('unit') && cell('unit')) p.unit = word('unit', 'media_import_error_unit');
+		if (has('stockMode') && cell('stockMode')) v.stockMode = word('stockMode', 'media_import_error_stock_mode');
+		if (has('netUnit')) v.netUnit = cell('netUnit') ? word('netUnit', 'media_import_error_net_unit') : '';
+		if (has('stock')) v.stock = cell('stock');
+		if (has('leadDays')) v.leadDays = cell('leadDays');
+		if (has('netQuantity')) v.netQuantity = cell('netQuantity');
+		if (has('allergens')) p.allergens = list('allergens', maps.allergens, 'media_import_error_allergen');
+		if (has('labels')) p.labels = list('labels', maps.labels, 'media_import_error_label');
+		if (has('category')) {
+			p.categoryId = cell('category') ? (catBySlug.get(slugify(cell('category'))) ?? null) : null;
+			if (cell('category') && !p.categoryId) problem('category', 'media_import_error_category', { value: cell('category') });
 		}
-		let leadDays: number | null | undefined = has('leadDays') ? null : undefined;
-		if (cell('leadDays')) {
-			const n = parseDecimal(cell('leadDays'));
-			if (n === null || !Number.isInteger(n) || n < 0 || n > 365)
-				problem('leadDays', 'media_import_error_lead_days', { value: cell('leadDays') });
-			else leadDays = n;
-		}
-		let netQuantity: number | null | undefined = has('netQuantity') ? null : undefined;
-		if (cell('netQuantity')) {
-			const n = parseDecimal(cell('netQuantity'));
-			if (n === null || n <= 0 || n > 1_000_000) problem('netQuantity', 'media_import_error_number', { value: cell('netQuantity') });
-			else netQuantity = Math.round(n * 1000) / 1000;
-		}
-		if (netQuantity && !netUnit) problem('netUnit', 'media_import_error_net_unit', { value: cell('netUnit') });
-
-		let categoryId: string | null | undefined = has('category') ? null : undefined;
-		if (cell('category')) {
-			categoryId = catBySlug.get(slugify(cell('category'))) ?? null;
-			if (!categoryId) problem('category', 'media_import_error_category', { value: cell('category') });
-		}
-		let ean: string | null | undefined = has('ean') ? null : undefined;
-		if (cell('ean')) {
-			const code = cell('ean').replace(/\s/g, '');
-			if (!validEan(code)) problem('ean', 'media_import_error_ean', { value: cell('ean') });
-			else ean = code;
-		}
-
-		const row: ImportRow = {
-			line,
-			sku,
-			product,
-			variant: variantName || t('media_import_default_variant', locale),
-			categoryId,
-			unit,
-			priceCents,
-			vatRateBps,
-			stock,
-			stockMode,
-			leadDays,
-			netQuantity,
-			netUnit: has('netUnit') ? (netUnit ?? null) : undefined,
-			allergens: list('allergens', maps.allergens, 'media_import_error_allergen'),
-			labels: list('labels', maps.labels, 'media_import_error_label'),
-			ingredients: text('ingredients', 2000),
-			storage: text('storage', 500),
-			origin: text('origin', 200),
-			ean,
-			description: has('description') ? (text('description', 5000) ?? '') : undefined
-		};
-
-		// Rows of one product (same name) share its product-level fields: say which line disagrees.
-		const first = product ? productFirst.get(product.toLowerCase()) : undefined;
-		if (first) {
-			if (vatRateBps && first.vatRateBps && first.vatRateBps !== vatRateBps)
-				problem('vat', 'media_import_error_product_mismatch', { line: first.line });
-			if (unit && first.unit && first.unit !== unit) problem('unit', 'media_import_error_product_mismatch', { line: first.line });
-		} else if (product) productFirst.set(product.toLowerCase(), row);
-		rows.push(row);
+		for (const key of ['ingredients', 'storage', 'origin', 'ean', 'description'] as const) if (has(key)) p[key] = cell(key);
+		rows.push({ line, sku, product, productPart: p, variantPart: v });
 	}
 	return { rows, problems, ignored };
+}
+
+/** Which column a path of productInputSchema comes from. */
+const PRODUCT_COLUMN: Record<string, ColumnKey> = {
+	name: 'product',
+	description: 'description',
+	categoryId: 'category',
+	unit: 'unit',
+	vatRateBps: 'vat',
+	allergens: 'allergens',
+	labels: 'labels',
+	ingredients: 'ingredients',
+	storage: 'storage',
+	origin: 'origin',
+	ean: 'ean',
+	variants: 'variant'
+};
+const VARIANT_COLUMN: Record<string, ColumnKey> = {
+	name: 'variant',
+	sku: 'sku',
+	priceCents: 'price',
+	netQuantity: 'netQuantity',
+	netUnit: 'netUnit',
+	stockMode: 'stockMode',
+	stock: 'stock',
+	leadDays: 'leadDays'
+};
+
+const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+
+/**
+ * Checks one product (the rows sharing its name) with productInputSchema and reports each issue
+ * on the line and column it comes from: a variant's issue on its own row, a product's on its
+ * first row.
+ */
+export function validateProduct(raw: Record<string, unknown>, lines: number[], locale: Locale): Problem[] {
+	const result = productInputSchema.safeParse(raw, { error: zodLocales[locale] });
+	if (result.success) return [];
+	const problems: Problem[] = [];
+	for (const issue of result.error.issues) {
+		const [head, index, field] = issue.path.map(String);
+		const variantIssue = head === 'variants' && index !== undefined && field !== undefined;
+		const column = variantIssue ? VARIANT_COLUMN[field] : PRODUCT_COLUMN[head];
+		const line = variantIssue ? (lines[Number(index)] ?? lines[0]) : lines[0];
+		const message = issue.message.startsWith('error_') ? t(issue.message, locale) : issue.message;
+		const p = { line, column: column ? headerOf(column) : head, message };
+		if (!problems.some((q) => q.line === p.line && q.column === p.column && q.message === p.message)) problems.push(p);
+	}
+	return problems;
 }
