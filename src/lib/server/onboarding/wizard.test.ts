@@ -1,5 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { localStorage } from '../media/storage.ts';
 import { and, eq } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeTerritory } from '../../../../tests/setup/fixtures.ts';
@@ -165,6 +170,31 @@ describe('wizard steps', () => {
 		const updated = await saveIdentity(db, staff, { name, description, phone, email: 'equipe@aubonpain.fr' }, fr);
 		expect(updated.email).toBe('equipe@aubonpain.fr');
 		expect(updated.legalName).toBe('SARL Au Bon Pain');
+	});
+
+	it('stores the shop photo with the identity, or nothing when the file is not an image', async () => {
+		const { scope } = await newShop();
+		const dir = await mkdtemp(join(tmpdir(), 'echoppe-shop-photo-'));
+		try {
+			const photoStorage = localStorage(dir);
+			const pdf = new TextEncoder().encode('%PDF-1.4 pas une image');
+			const refused = await saveIdentity(db, scope, identity, { ...fr, photo: { bytes: pdf, alt: 'Devanture' }, photoStorage }).catch(
+				(e) => e
+			);
+			expect(Object.keys(refused.fields)).toEqual(['photo']);
+			expect((await shopForEdit(db, scope)).shop.legalName).toBeNull();
+			const jpeg = new Uint8Array(
+				await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c84' } })
+					.jpeg()
+					.toBuffer()
+			);
+			const shop = await saveIdentity(db, scope, identity, { ...fr, photo: { bytes: jpeg, alt: 'La devanture bleue' }, photoStorage });
+			expect(shop.imageUrl).toMatch(/^\/media\//);
+			expect(shop.imageAlt).toBe('La devanture bleue');
+			expect(shop.legalName).toBe('SARL Au Bon Pain');
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('places the shop at the pin, or at the territory centre without one', async () => {

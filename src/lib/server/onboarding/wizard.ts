@@ -10,6 +10,8 @@ import { t, type Locale } from '../i18n.ts';
 import { slugify } from '../../slug.ts';
 import { tradeTemplate, type TradeKey, type StarterProduct } from './trades.ts';
 import { createProduct } from '../catalog/manage.ts';
+import { storeImage } from '../media/images.ts';
+import type { MediaStorage } from '../media/storage.ts';
 import {
 	AddressInput,
 	ClosureInput,
@@ -165,11 +167,21 @@ export async function saveTrade(db: Db, scope: ShopScope, values: unknown, optio
 
 const LEGAL_FIELDS = ['legalName', 'siret', 'vatNumber'] as const;
 
+/** A photo of the shop sent with the identity form (bytes of the uploaded file, its description). */
+export type ShopPhotoInput = { bytes: Uint8Array; alt: string };
+
 /**
- * Step 2: identity. Legal data (legal name, SIRET, VAT number) is the owner's to change: a staff
- * member's form does not carry it, and a forged one is refused.
+ * Step 2: identity, and the shop's photo when one is sent. Legal data (legal name, SIRET, VAT
+ * number) is the owner's to change: a staff member's form does not carry it, and a forged one is
+ * refused. Every field is checked before anything is written; the photo is stored (checked by
+ * content, resized, EXIF removed) before the shop row points at it.
  */
-export async function saveIdentity(db: Db, scope: ShopScope, values: Record<string, unknown>, options: SaveOptions): Promise<ShopRow> {
+export async function saveIdentity(
+	db: Db,
+	scope: ShopScope,
+	values: Record<string, unknown>,
+	options: SaveOptions & { photo?: ShopPhotoInput | null; photoStorage?: MediaStorage }
+): Promise<ShopRow> {
 	const withLegal = LEGAL_FIELDS.some((field) => field in values);
 	if (withLegal) requireOwner(scope);
 	const identity = IdentityInput.safeParse(values);
@@ -179,7 +191,13 @@ export async function saveIdentity(db: Db, scope: ShopScope, values: Record<stri
 		...(legal && !legal.success ? fieldErrors(legal.error, options.locale) : {})
 	};
 	if (Object.keys(errors).length || !identity.success) throw new InvalidInputError(errors, 400);
-	return updateShop(db, scope, { ...identity.data, ...(legal?.success ? legal.data : {}) }, options);
+	const set: Partial<typeof shops.$inferInsert> = { ...identity.data, ...(legal?.success ? legal.data : {}) };
+	if (options.photo) {
+		const stored = await storeImage(db, scope.shopId, { ...options.photo, locale: options.locale }, options.photoStorage);
+		set.imageUrl = stored.url;
+		set.imageAlt = options.photo.alt.trim();
+	}
+	return updateShop(db, scope, set, options);
 }
 
 /** Step 3: the address, placed by the geocoder (offline: the pin, else the territory's centre). */

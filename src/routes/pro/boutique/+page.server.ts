@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
-import { formToObject } from '#lib/server/http/validate.ts';
+import { readShopForm } from '#lib/server/http/shop-form.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
 import { shopForEdit, resumeStep, saveStep, type FormStep } from '#lib/server/onboarding/wizard.ts';
 import { STEP_SEGMENTS } from '#lib/server/onboarding/steps.ts';
@@ -29,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			legalName: shop.legalName,
 			siret: shop.siret,
 			vatNumber: shop.vatNumber,
+			imageUrl: shop.imageUrl,
+			imageAlt: shop.imageAlt,
 			address: shop.address,
 			postcode: shop.postcode,
 			city: shop.city,
@@ -57,10 +59,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 /** One form per section, the same save function as the wizard's step (no step moves forward here). */
 function section(step: FormStep) {
 	return async ({ request, locals }: RequestEvent) => {
-		const values = formToObject(await request.formData());
+		const read = await readShopForm(request, locals.locale);
+		if (!('values' in read && 'photo' in read)) return fail(read.status, { ...read.data, section: step });
+		const { values, photo } = read;
 		const { db } = await appContext();
 		try {
-			await saveStep(db, shopScopeOf(locals), step, values, { locale: locals.locale });
+			await saveStep(db, shopScopeOf(locals), step, values, { locale: locals.locale, photo });
 		} catch (e) {
 			const failure = formFailure(e, locals.locale, values);
 			return fail(failure.status, { ...failure.data, section: step });

@@ -4,6 +4,7 @@ import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
+import { readShopForm } from '#lib/server/http/shop-form.ts';
 import { InvalidInputError } from '#lib/server/errors.ts';
 import { t } from '#lib/server/i18n.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
@@ -52,6 +53,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			legalName: shop.legalName,
 			siret: shop.siret,
 			vatNumber: shop.vatNumber,
+			imageUrl: shop.imageUrl,
+			imageAlt: shop.imageAlt,
 			address: shop.address,
 			postcode: shop.postcode,
 			city: shop.city,
@@ -85,13 +88,15 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const step = stepOfSegment(params.step);
 		if (!step || !(FORM_STEPS as readonly string[]).includes(step)) error(404, t('error_not_found', locals.locale));
-		const values = formToObject(await request.formData());
+		const read = await readShopForm(request, locals.locale);
+		if (!('values' in read && 'photo' in read)) return read;
+		const { values, photo } = read;
 		const { db } = await appContext();
 		const scope = shopScopeOf(locals);
 		const { shop } = await shopForEdit(db, scope);
 		if (!canOpenStep(shop, step)) error(409, t('wizard_error_already_submitted', locals.locale));
 		try {
-			await saveStep(db, scope, step as FormStep, values, { locale: locals.locale, advanceFrom: step });
+			await saveStep(db, scope, step as FormStep, values, { locale: locals.locale, advanceFrom: step, photo });
 		} catch (e) {
 			return formFailure(e, locals.locale, values);
 		}
