@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import sharp from 'sharp';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
 
@@ -171,6 +172,37 @@ describe('opening a shop', () => {
 		const outbox = await (await get(base, '/admin/e-mails', operator)).text();
 		expect(outbox).toContain('Fournil des Halles est en ligne');
 		expect(outbox).toContain('votre demande d’ouverture est bien reçue');
+	});
+
+	it('takes a shop photo from the phone, refusing a PDF renamed .jpg', async () => {
+		const send = (file: Blob, name: string) => {
+			const form = new FormData();
+			for (const [k, v] of Object.entries({
+				name: 'Fournil des Halles',
+				description: '',
+				phone: '02 47 12 34 56',
+				email: 'contact@fournil.fr'
+			}))
+				form.append(k, v);
+			form.append('photo', file, name);
+			form.append('alt', 'La devanture du fournil');
+			return fetch(`${base}/pro/boutique?/identity`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { accept: 'text/html', origin: base, cookie: merchant },
+				body: form
+			});
+		};
+		const fake = await send(new Blob(['%PDF-1.4 pas une photo'], { type: 'image/jpeg' }), 'devanture.jpg');
+		expect(fake.status).toBe(400);
+		expect(await fake.text()).toContain('JPEG, PNG ou WebP');
+		const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6' } })
+			.jpeg()
+			.toBuffer();
+		const ok = await send(new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'devanture.jpg');
+		expect(ok.status).toBe(200);
+		const page = await (await get(base, `/boutiques/${slug}`)).text();
+		expect(page).toMatch(/src="\/media\/[^"]+\.webp"/);
 	});
 
 	it('refuses another shop’s closure id in the settings form', async () => {
