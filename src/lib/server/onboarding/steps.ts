@@ -27,13 +27,6 @@ export const previousStep = (step: WizardStep): WizardStep | null => WIZARD_STEP
 export const furthest = (a: WizardStep, b: WizardStep): WizardStep => (stepIndex(a) >= stepIndex(b) ? a : b);
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.transform((v) => (v ? v : null));
 /** A checkbox: present ("on") or absent. */
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 

@@ -166,7 +166,7 @@ describe('wizard steps', () => {
 		expect(shop.vatNumber).toBe('FR44732829320');
 		const staff: ShopScope = { ...scope, role: 'shop_staff' };
 		await expect(saveIdentity(db, staff, { ...identity, legalName: 'Autre' }, fr)).rejects.toBeInstanceOf(ForbiddenError);
-		const { name, description, phone, email } = identity;
+		const { name, description, phone } = identity;
 		const updated = await saveIdentity(db, staff, { name, description, phone, email: 'equipe@aubonpain.fr' }, fr);
 		expect(updated.email).toBe('equipe@aubonpain.fr');
 		expect(updated.legalName).toBe('SARL Au Bon Pain');

@@ -428,7 +428,7 @@ export function saveStep(
 	scope: ShopScope,
 	step: FormStep,
 	values: Record<string, unknown>,
-	options: SaveOptions
+	options: SaveOptions & { photo?: ShopPhotoInput | null }
 ): Promise<ShopRow> {
 	switch (step) {
 		case 'trade':
