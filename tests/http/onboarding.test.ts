@@ -205,6 +205,18 @@ describe('opening a shop', () => {
 		expect(page).toMatch(/src="\/media\/[^"]+\.webp"/);
 	});
 
+	it('puts the shop on vacation from the settings: no slot, a notice on its page', async () => {
+		const hours = { d2_opens1: '07:00', d2_closes1: '13:00', d3_opens1: '07:00', d3_closes1: '19:00' };
+		const slots = async () => (await (await get(base, `/api/v1/shops/${slug}/slots`)).json()).items as unknown[];
+		expect((await slots()).length).toBeGreaterThan(0);
+		const r = await post('/pro/boutique?/hours', { ...hours, onVacation: 'on', vacationMessage: 'De retour lundi.' });
+		expect(r.status).toBe(200);
+		expect(await slots()).toEqual([]);
+		const api = await (await get(base, `/api/v1/shops/${slug}`)).json();
+		expect(api).toMatchObject({ onVacation: true, vacationMessage: 'De retour lundi.' });
+		expect(await (await get(base, `/boutiques/${slug}`)).text()).toContain('Boutique en congés');
+	});
+
 	it('refuses another shop’s closure id in the settings form', async () => {
 		const other = await post('/pro/boutique?/hours', { removeClosure: '00000000-0000-0000-0000-000000000000' }, merchant);
 		expect(other.status).toBe(404);
