@@ -10,7 +10,9 @@ const host = process.env.HOST ?? '0.0.0.0';
 const origin = new URL(process.env.ORIGIN ?? `http://localhost:${port}`);
 const PROTO_HEADER = 'x-echoppe-proto';
 process.env.PROTOCOL_HEADER = PROTO_HEADER;
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// Above the photo limit (MEDIA_MAX_MB, 12 MB): a too large photo still reaches the form action,
+// which answers with a message next to the field instead of a bare 413.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 
 const { handler } = await import('./build/handler.js');
 

@@ -17,7 +17,16 @@ const EnvSchema = z.object({
 	SEED_DEMO: z.enum(['true', 'false']).optional(),
 	AUTH_SECRET: z.string().min(32).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20)
+	DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+	MEDIA_MAX_MB: z.coerce.number().positive().max(100).default(12),
+	MEDIA_MAX_MEGAPIXELS: z.coerce.number().positive().max(500).default(50),
+	IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100000).default(10000),
+	S3_BUCKET: z.string().optional(),
+	S3_ENDPOINT: z.url().optional(),
+	S3_REGION: z.string().default('us-east-1'),
+	S3_ACCESS_KEY_ID: z.string().optional(),
+	S3_SECRET_ACCESS_KEY: z.string().optional(),
+	S3_PUBLIC_URL: z.url().optional()
 });
 
 export type Config = {
@@ -34,6 +43,23 @@ export type Config = {
 	authSecret: string | undefined;
 	logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 	dbPoolSize: number;
+	/** Largest accepted image upload, in bytes. */
+	mediaMaxBytes: number;
+	/** Largest accepted image, in pixels (width × height): guards against decompression bombs. */
+	mediaMaxPixels: number;
+	/** Most rows accepted in one catalogue import. */
+	importMaxRows: number;
+	/** S3-compatible storage for images, when `S3_BUCKET` is set; otherwise `<DATA_DIR>/media`. */
+	s3:
+		| {
+				bucket: string;
+				endpoint?: string;
+				region: string;
+				accessKeyId?: string;
+				secretAccessKey?: string;
+				publicUrl?: string;
+		  }
+		| undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,7 +80,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
 		authSecret: e.AUTH_SECRET,
 		logLevel: e.LOG_LEVEL,
-		dbPoolSize: e.DB_POOL_SIZE
+		dbPoolSize: e.DB_POOL_SIZE,
+		mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
+		mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
+		importMaxRows: e.IMPORT_MAX_ROWS,
+		s3: e.S3_BUCKET
+			? {
+					bucket: e.S3_BUCKET,
+					endpoint: e.S3_ENDPOINT || undefined,
+					region: e.S3_REGION,
+					accessKeyId: e.S3_ACCESS_KEY_ID || undefined,
+					secretAccessKey: e.S3_SECRET_ACCESS_KEY || undefined,
+					publicUrl: e.S3_PUBLIC_URL || undefined
+				}
+			: undefined
 	};
 }
 

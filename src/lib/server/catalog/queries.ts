@@ -59,6 +59,9 @@ export type ShopDetail = ShopSummary & {
 	phone: string | null;
 	email: string | null;
 	minOrderCents: number;
+	/** Vacation mode: the page stays visible, no order is taken (checkout refuses it). */
+	onVacation: boolean;
+	vacationMessage: string | null;
 	legalName: string | null;
 	siret: string | null;
 };
@@ -70,6 +73,8 @@ export async function getShopBySlug(db: Db, territoryId: string, slug: string): 
 			phone: shops.phone,
 			email: shops.email,
 			minOrderCents: shops.minOrderCents,
+			onVacation: shops.onVacation,
+			vacationMessage: shops.vacationMessage,
 			legalName: shops.legalName,
 			siret: shops.siret,
 			productCount: activeProductCount

@@ -23,6 +23,7 @@ import { getCart, type CartShopGroup } from './cart.ts';
 import { earliestStart, fulfilmentOptions, zoneFor, type ShopFulfilment } from './fulfilment.ts';
 import { queueOrderConfirmation } from './emails.ts';
 import { orderAccessToken, sha256 } from './order-token.ts';
+import { shopTakesOrdersAt } from '../shops/availability.ts';
 
 // Checkout: one customer action creates one order per shop of the cart, in ONE transaction:
 // stock and slot capacity are taken by conditional updates (never below zero, never above
@@ -152,7 +153,8 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 							eq(variants.archived, false),
 							sql`(${variants.stockMode} <> 'tracked' or ${variants.stock} >= ${line.quantity})`,
 							sql`exists (select 1 from ${products} p join ${shops} s on s.id = p.shop_id
-								where p.id = ${variants.productId} and p.status = 'active' and not p.sold_out_today and s.status = 'active')`
+								where p.id = ${variants.productId} and p.status = 'active' and not p.sold_out_today and s.status = 'active'
+								and not s.on_vacation)`
 						)
 					)
 					.returning({ id: variants.id });
@@ -170,7 +172,12 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 					.update(slots)
 					.set({ reserved: sql`${slots.reserved} + 1` })
 					.where(
-						and(eq(slots.id, p.slotId), sql`${slots.reserved} < ${slots.capacity}`, sql`${slots.startsAt} >= ${p.earliest.toISOString()}`)
+						and(
+							eq(slots.id, p.slotId),
+							sql`${slots.reserved} < ${slots.capacity}`,
+							sql`${slots.startsAt} >= ${p.earliest.toISOString()}`,
+							shopTakesOrdersAt(p.group.shop.id, sql`${slots.startsAt}`)
+						)
 					)
 					.returning({ id: slots.id });
 				if (!reserved) shortages.push({ kind: 'slot', shopId: p.group.shop.id, slotId: p.slotId });
@@ -393,6 +400,10 @@ async function planOrders(
 		}
 		const f = data.fulfilments[i];
 		const opts = options.get(group.shop.id)!;
+		if (opts.onVacation) {
+			add(`fulfilments.${i}.method`, 'wizard_error_shop_on_vacation', { shop: group.shop.name });
+			continue;
+		}
 		const earliest = earliestStart(now, opts.leadMinutes);
 		const base = {
 			group,
@@ -407,14 +418,14 @@ async function planOrders(
 		if (f.method === 'pickup') {
 			if (!opts.pickup) add(field('method'), 'error_fulfilment_method');
 			else if (!f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (!(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'shop_pickup' }, earliest)))
+			else if (!(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'shop_pickup' }, earliest, group.shop.id)))
 				add(field('slotId'), 'error_slot_unavailable');
 			plan.push(base);
 		} else if (f.method === 'pickup_point') {
 			const point = f.pickupPointId ? opts.pickupPoints.find((p) => p.id === f.pickupPointId) : undefined;
 			if (!point) add(field('pickupPointId'), 'error_pickup_point_required');
 			else if (!f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (!(await slotOf(db, f.slotId, { pickupPointId: point.id, kind: 'pickup_point' }, earliest)))
+			else if (!(await slotOf(db, f.slotId, { pickupPointId: point.id, kind: 'pickup_point' }, earliest, group.shop.id)))
 				add(field('slotId'), 'error_slot_unavailable');
 			plan.push({ ...base, pickupPointId: point?.id ?? null });
 		} else {
@@ -425,7 +436,7 @@ async function planOrders(
 			else if (!zone) add(field('address.postcode'), 'error_address_outside_zones', { shop: group.shop.name });
 			else if (group.subtotalCents < zone.minOrderCents) add(field('method'), 'error_delivery_minimum', { shop: group.shop.name });
 			if (opts.delivery && !f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (f.slotId && !(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'delivery' }, earliest)))
+			else if (f.slotId && !(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'delivery' }, earliest, group.shop.id)))
 				add(field('slotId'), 'error_slot_unavailable');
 			const fee = zone?.feeCents ?? 0;
 			plan.push({ ...base, address: f.address ?? null, deliveryFeeCents: fee, totalCents: group.subtotalCents + fee });
@@ -436,12 +447,16 @@ async function planOrders(
 	return plan;
 }
 
-/** A slot of the given owner and kind, starting late enough (capacity is taken later, atomically). */
+/**
+ * A slot of the given owner and kind, starting late enough, on a day the ordering shop hands orders
+ * over (not on vacation, not closed); capacity is taken later, atomically.
+ */
 async function slotOf(
 	db: Db,
 	slotId: string,
 	owner: { shopId?: string; pickupPointId?: string; kind: string },
-	earliest: Date
+	earliest: Date,
+	orderingShopId: string
 ): Promise<boolean> {
 	const [row] = await db
 		.select({ id: slots.id })
@@ -451,7 +466,8 @@ async function slotOf(
 				eq(slots.id, slotId),
 				owner.shopId ? eq(slots.shopId, owner.shopId) : eq(slots.pickupPointId, owner.pickupPointId!),
 				sql`${slots.kind} = ${owner.kind}`,
-				sql`${slots.startsAt} >= ${earliest.toISOString()}`
+				sql`${slots.startsAt} >= ${earliest.toISOString()}`,
+				shopTakesOrdersAt(orderingShopId, sql`${slots.startsAt}`)
 			)
 		);
 	return Boolean(row);

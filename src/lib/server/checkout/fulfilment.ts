@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { slots, shops, pickupPoints, shopPickupPoints, deliveryZones } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import { distanceKm } from '../../geo.ts';
+import { shopTakesOrdersAt } from '../shops/availability.ts';
 
 // How each shop hands over its orders: pickup at the shop in a slot, pickup at a shared pickup
 // point, or delivery by the shop in its zones. A slot is offered only if it starts after the
@@ -21,6 +22,9 @@ export type ShopFulfilment = {
 	shopId: string;
 	leadMinutes: number;
 	termsOfSale: string;
+	/** Vacation mode: no slot is offered and no order is taken (vacationMessage says why). */
+	onVacation: boolean;
+	vacationMessage: string | null;
 	pickup: { address: string; slots: SlotView[] } | null;
 	pickupPoints: PickupPointView[];
 	delivery: { zones: DeliveryZoneView[]; slots: SlotView[] } | null;
@@ -47,7 +51,9 @@ export async function fulfilmentOptions(
 			city: shops.city,
 			leadMinutes: shops.leadMinutes,
 			offersPickup: shops.offersPickup,
-			termsOfSale: shops.termsOfSale
+			termsOfSale: shops.termsOfSale,
+			onVacation: shops.onVacation,
+			vacationMessage: shops.vacationMessage
 		})
 		.from(shops)
 		.where(and(inArray(shops.id, shopIds), eq(shops.territoryId, territoryId)));
@@ -68,13 +74,24 @@ export async function fulfilmentOptions(
 			.where(and(inArray(shopPickupPoints.shopId, shopIds), eq(pickupPoints.active, true), eq(pickupPoints.territoryId, territoryId)))
 			.orderBy(asc(pickupPoints.name)),
 		db.select().from(deliveryZones).where(inArray(deliveryZones.shopId, shopIds)).orderBy(asc(deliveryZones.feeCents)),
-		openSlots(db, inArray(slots.shopId, shopIds), earliestStart(now, minLead), horizon)
+		openSlots(
+			db,
+			and(inArray(slots.shopId, shopIds), shopTakesOrdersAt(sql`${slots.shopId}`, sql`${slots.startsAt}`)),
+			earliestStart(now, minLead),
+			horizon
+		)
 	]);
-	const pointIds = [...new Set(points.map((p) => p.id))];
-	const pointSlotRows = pointIds.length
-		? await openSlots(db, inArray(slots.pickupPointId, pointIds), earliestStart(now, minLead), horizon)
-		: [];
 	for (const shop of shopRows) {
+		const pointIds = [...new Set(points.filter((p) => p.shopId === shop.id).map((p) => p.id))];
+		// A pickup point's slot is offered for a shop only on the days that shop hands orders over.
+		const pointSlotRows = pointIds.length
+			? await openSlots(
+					db,
+					and(inArray(slots.pickupPointId, pointIds), shopTakesOrdersAt(shop.id, sql`${slots.startsAt}`)),
+					earliestStart(now, shop.leadMinutes),
+					horizon
+				)
+			: [];
 		const earliest = earliestStart(now, shop.leadMinutes);
 		const ofShop = (kind: 'shop_pickup' | 'delivery') =>
 			shopSlotRows.filter((s) => s.shopId === shop.id && s.kind === kind && s.startsAt >= earliest).map(toView);
@@ -83,6 +100,8 @@ export async function fulfilmentOptions(
 			shopId: shop.id,
 			leadMinutes: shop.leadMinutes,
 			termsOfSale: shop.termsOfSale,
+			onVacation: shop.onVacation,
+			vacationMessage: shop.vacationMessage,
 			pickup: shop.offersPickup ? { address: `${shop.address}, ${shop.postcode} ${shop.city}`, slots: ofShop('shop_pickup') } : null,
 			pickupPoints: points
 				.filter((p) => p.shopId === shop.id)
@@ -146,5 +165,6 @@ export function zoneFor(
 export async function slotsBetween(db: Db, shopId: string, from: Date, to: Date, now = new Date()) {
 	const [shop] = await db.select({ leadMinutes: shops.leadMinutes }).from(shops).where(eq(shops.id, shopId));
 	const start = new Date(Math.max(from.getTime(), earliestStart(now, shop?.leadMinutes ?? 0).getTime()));
-	return (await openSlots(db, and(eq(slots.shopId, shopId), eq(slots.kind, 'shop_pickup')), start, to)).map(toView);
+	const owner = and(eq(slots.shopId, shopId), eq(slots.kind, 'shop_pickup'), shopTakesOrdersAt(shopId, sql`${slots.startsAt}`));
+	return (await openSlots(db, owner, start, to)).map(toView);
 }

@@ -74,7 +74,9 @@ export const ShopDetail = component(
 		email: z.string().nullable(),
 		minOrderCents: cents('Minimum order'),
 		legalName: z.string().nullable(),
-		siret: z.string().nullable()
+		siret: z.string().nullable(),
+		onVacation: z.boolean().meta({ description: 'On vacation: the shop offers no slot and takes no order.' }),
+		vacationMessage: z.string().nullable()
 	}),
 	'A shop with its contact and legal details.'
 );

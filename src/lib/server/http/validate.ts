@@ -6,7 +6,7 @@ const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeEr
 
 /**
  * Parses input with a zod schema; on failure throws InvalidInputError with one message per
- * field in the request's language. A custom message that names an i18n key (`error_…`) is
+ * field in the request's language. A custom message that names an i18n key (`error_…`, `wizard_error_…`) is
  * translated; zod's own messages come from its French or English locale.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale, status = 422): z.output<S> {
@@ -26,8 +26,11 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
 	return fields;
 }
 
+/** `error_…`, or an area's own `<area>_error_…` (message files are split per area). */
+const MESSAGE_KEY = /^(?:[a-z]+_)?error_[a-z0-9_]+$/;
+
 function translate(message: string, locale: Locale): string {
-	return message.startsWith('error_') ? t(message, locale) : message;
+	return MESSAGE_KEY.test(message) ? t(message, locale) : message;
 }
 
 /** Turns a submitted form into a plain object (repeated names become arrays). */

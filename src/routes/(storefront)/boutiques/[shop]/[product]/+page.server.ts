@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { getProduct } from '#lib/server/catalog/queries.ts';
+import { isFood, netQuantitiesOf } from '#lib/server/catalog/food-info.ts';
 import { addToCart } from '#lib/server/checkout/cart.ts';
 import { quantityRule } from '#lib/server/checkout/quantity.ts';
 import { currentCartId, writeCartCookie } from '#lib/server/http/cart-cookie.ts';
@@ -14,7 +15,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db } = await appContext();
 	try {
 		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product });
-		return { product, origin: url.origin, quantityRule: quantityRule(product.unit) };
+		return {
+			product,
+			origin: url.origin,
+			quantityRule: quantityRule(product.unit),
+			netQuantities: await netQuantitiesOf(db, product.id, locals.locale),
+			food: isFood({ categorySlug: product.category?.slug ?? null, trade: '' })
+		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
 		throw e;

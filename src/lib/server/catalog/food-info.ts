@@ -1,0 +1,96 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { variants } from '../db/schema/index.ts';
+import { NO_ALLERGENS } from './product-input.ts';
+
+/**
+ * The food information a buyer must see before buying at a distance (EU regulation 1169/2011
+ * "INCO", art. 14 with art. 9): the one place that decides which product is food and what it
+ * still lacks. Rule, by the product's category (the territory's category slugs), else by the
+ * shop's trade when the product has no category:
+ * - not food: flowers and plants, books (categories `fleurs-plantes`, `librairie`; trades florist, bookshop);
+ * - every food: name, allergens (declared, "none" counts), storage conditions;
+ * - ingredients, except fresh fruit and vegetables (art. 19: unprocessed, no list required);
+ * - net quantity, unless sold by weight or volume (the quantity is what is ordered) or by number
+ *   (dozen, bunch, and fruit and vegetables by the piece: annex IX 1(d));
+ * - origin where EU rules require it: fruit and vegetables, meat, fish, honey, eggs.
+ */
+
+export type FoodInfoItem = 'name' | 'ingredients' | 'allergens' | 'net_quantity' | 'storage' | 'origin';
+
+const NON_FOOD_CATEGORIES = new Set(['fleurs-plantes', 'librairie']);
+const NON_FOOD_TRADES = new Set(['florist', 'bookshop']);
+const FRESH_PRODUCE_CATEGORIES = new Set(['fruits-legumes']);
+const FRESH_PRODUCE_TRADES = new Set(['greengrocer', 'market_gardener']);
+const ORIGIN_CATEGORIES = new Set([
+	'fruits-legumes',
+	'boucherie-charcuterie',
+	'poissonnerie',
+	'miel-confitures',
+	'oeufs-produits-laitiers'
+]);
+const ORIGIN_TRADES = new Set(['greengrocer', 'market_gardener', 'butcher', 'fishmonger', 'beekeeper', 'livestock_farmer']);
+const MEASURED_UNITS = new Set(['kg', 'g', 'l', 'cl']);
+const COUNTED_UNITS = new Set(['dozen', 'bunch']);
+
+export type FoodInfoSubject = {
+	name: string;
+	ingredients: string | null;
+	allergens: string[];
+	storage: string | null;
+	origin: string | null;
+	unit: string;
+	categorySlug: string | null;
+	/** The shop's trade, used when the product has no category. */
+	trade: string;
+	/** Live variants only. */
+	variants: { netQuantity: number | null }[];
+};
+
+export function isFood(p: Pick<FoodInfoSubject, 'categorySlug' | 'trade'>): boolean {
+	return p.categorySlug ? !NON_FOOD_CATEGORIES.has(p.categorySlug) : !NON_FOOD_TRADES.has(p.trade);
+}
+
+const filled = (s: string | null) => s !== null && s.trim() !== '';
+
+/** What this product still lacks for a buyer to see before purchase (empty when complete or not food). */
+export function missingFoodInfo(p: FoodInfoSubject): FoodInfoItem[] {
+	if (!isFood(p)) return [];
+	const freshProduce = p.categorySlug ? FRESH_PRODUCE_CATEGORIES.has(p.categorySlug) : FRESH_PRODUCE_TRADES.has(p.trade);
+	const originRequired = p.categorySlug ? ORIGIN_CATEGORIES.has(p.categorySlug) : ORIGIN_TRADES.has(p.trade);
+	const soldByNumber = COUNTED_UNITS.has(p.unit) || (freshProduce && p.unit === 'piece');
+	const missing: FoodInfoItem[] = [];
+	if (!filled(p.name)) missing.push('name');
+	if (!freshProduce && !filled(p.ingredients)) missing.push('ingredients');
+	if (!p.allergens.length) missing.push('allergens');
+	if (!MEASURED_UNITS.has(p.unit) && !soldByNumber && p.variants.some((v) => v.netQuantity === null)) missing.push('net_quantity');
+	if (!filled(p.storage)) missing.push('storage');
+	if (originRequired && !filled(p.origin)) missing.push('origin');
+	return missing;
+}
+
+/** The allergens to show buyers: the declared list without the "none" marker. */
+export function allergensToShow(allergens: string[]): { declared: boolean; list: string[] } {
+	return { declared: allergens.length > 0, list: allergens.filter((a) => a !== NO_ALLERGENS) };
+}
+
+/** "500 g", "1,5 kg", "75 cl": a net quantity the way it is printed on a label. */
+export function formatNetQuantity(quantity: number, unit: 'kg' | 'l', locale: 'fr' | 'en'): string {
+	const format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 });
+	if (quantity >= 1) return `${format.format(quantity)} ${unit === 'kg' ? 'kg' : 'L'}`;
+	if (unit === 'kg') return `${format.format(Math.round(quantity * 1000 * 1000) / 1000)} g`;
+	const cl = Math.round(quantity * 100 * 1000) / 1000;
+	return Number.isInteger(cl) ? `${format.format(cl)} cl` : `${format.format(Math.round(quantity * 1000 * 1000) / 1000)} ml`;
+}
+
+/** The net quantity of each variant on sale, for the storefront's food information. */
+export async function netQuantitiesOf(db: Db, productId: string, locale: 'fr' | 'en'): Promise<{ variant: string; quantity: string }[]> {
+	const rows = await db
+		.select({ name: variants.name, netQuantity: variants.netQuantity, netUnit: variants.netUnit })
+		.from(variants)
+		.where(and(eq(variants.productId, productId), eq(variants.archived, false)))
+		.orderBy(asc(variants.position), asc(variants.priceCents));
+	return rows
+		.filter((r) => r.netQuantity !== null && (r.netUnit === 'kg' || r.netUnit === 'l'))
+		.map((r) => ({ variant: r.name, quantity: formatNetQuantity(r.netQuantity!, r.netUnit as 'kg' | 'l', locale) }));
+}
