@@ -243,15 +243,16 @@ export async function changeMemberRole(db: Db, scope: ShopScope, input: unknown,
 	});
 }
 
-export async function removeMember(db: Db, scope: ShopScope, input: unknown, locale: Locale) {
+export async function removeMember(db: Db, scope: ShopScope, input: unknown, locale: Locale): Promise<{ userId: string }> {
 	requireOwner(scope);
 	const { id } = parseInput(IdInput, input, locale, 400);
-	await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		await lockShop(tx, scope);
 		const member = await memberOfShop(tx, scope, id);
 		if (member.role === 'shop_owner' && (await ownerCount(tx, scope.shopId)) <= 1) throw new ConflictError('team_error_last_owner');
 		await tx.delete(memberships).where(eq(memberships.id, member.id));
 		await audit(tx, scope, 'team.member_removed', { membershipId: member.id, userId: member.userId, role: member.role });
+		return { userId: member.userId };
 	});
 }
 
