@@ -2,7 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { GUIDE_SLUGS } from '../../guides/slugs.ts';
 import { getGuide, listGuides, searchGuides } from './guides.ts';
 
-const words = (html: string) => html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+const words = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.split(/\s+/)
+		.filter(Boolean).length;
 
 describe('merchant guides', () => {
 	it('has every guide in French and English, 400 to 900 words, with sections and lists', () => {

@@ -18,11 +18,7 @@ function source(slug: GuideSlug, locale: Locale): string {
 }
 
 /** Lower case without accents, so "allergene" finds "allergènes". */
-export const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase();
+export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The text a reader sees, without Markdown marks: what search looks in and snippets quote. */
 function plainText(markdown: string): string {

@@ -8,7 +8,16 @@ import type { Db } from '../db/client.ts';
 import { memberships, outboxEmails, shopInvitations, user } from '../db/schema/index.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import { acceptInvitation, changeMemberRole, findInvitation, hashToken, inviteMember, listTeam, removeMember, revokeInvitation } from './team.ts';
+import {
+	acceptInvitation,
+	changeMemberRole,
+	findInvitation,
+	hashToken,
+	inviteMember,
+	listTeam,
+	removeMember,
+	revokeInvitation
+} from './team.ts';
 
 let database: Database;
 let db: Db;
@@ -41,7 +50,12 @@ describe('inviting and accepting', () => {
 	it('stores only the hash of the token, emails the link, and lets the invited account join once', async () => {
 		const { territory, shop, scope } = await ownedShop();
 		const invited = await makeUser('Marie.Dupont@Exemple.fr', 'Marie Dupont');
-		const { id, token } = await inviteMember(db, scope, { email: ' marie.dupont@exemple.fr ', role: 'shop_staff' }, { origin: ORIGIN, locale: 'fr' });
+		const { id, token } = await inviteMember(
+			db,
+			scope,
+			{ email: ' marie.dupont@exemple.fr ', role: 'shop_staff' },
+			{ origin: ORIGIN, locale: 'fr' }
+		);
 
 		const [row] = await db.select().from(shopInvitations).where(eq(shopInvitations.id, id));
 		expect(row.tokenHash).toBe(hashToken(token));
@@ -109,7 +123,8 @@ describe('inviting and accepting', () => {
 			[0, 1, 2].map(() => acceptInvitation(db, { token, territoryId: territory.id, userId: invited.id, userEmail: invited.email }))
 		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+		for (const r of results.filter((r) => r.status === 'rejected'))
+			expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
 		const rows = await db
 			.select()
 			.from(memberships)
@@ -120,7 +135,12 @@ describe('inviting and accepting', () => {
 	it('answers field errors for a bad email or role and for someone already in the team', async () => {
 		const { scope, owner } = await ownedShop();
 		const ctx = { origin: ORIGIN, locale: 'fr' as const };
-		for (const input of [{ email: '', role: 'shop_staff' }, { email: 'pas-un-email', role: 'shop_staff' }, { email: `${'a'.repeat(300)}@x.fr`, role: 'shop_staff' }, {}]) {
+		for (const input of [
+			{ email: '', role: 'shop_staff' },
+			{ email: 'pas-un-email', role: 'shop_staff' },
+			{ email: `${'a'.repeat(300)}@x.fr`, role: 'shop_staff' },
+			{}
+		]) {
 			const e = await inviteMember(db, scope, input, ctx).catch((x) => x);
 			expect(e).toBeInstanceOf(InvalidInputError);
 			expect((e as InvalidInputError).fields.email?.length).toBeGreaterThan(0);
@@ -141,11 +161,16 @@ describe('owner-only team management', () => {
 			.insert(memberships)
 			.values({ userId: clerk.id, role: 'shop_staff', territoryId: territory.id, shopId: shop.id })
 			.returning();
-		const { id: invitationId } = await inviteMember(db, scope, { email: 'x@exemple.fr', role: 'shop_staff' }, { origin: ORIGIN, locale: 'fr' });
-		const staff: ShopScope = { ...scope, userId: clerk.id, role: 'shop_staff' };
-		await expect(inviteMember(db, staff, { email: 'y@exemple.fr', role: 'shop_owner' }, { origin: ORIGIN, locale: 'fr' })).rejects.toBeInstanceOf(
-			ForbiddenError
+		const { id: invitationId } = await inviteMember(
+			db,
+			scope,
+			{ email: 'x@exemple.fr', role: 'shop_staff' },
+			{ origin: ORIGIN, locale: 'fr' }
 		);
+		const staff: ShopScope = { ...scope, userId: clerk.id, role: 'shop_staff' };
+		await expect(
+			inviteMember(db, staff, { email: 'y@exemple.fr', role: 'shop_owner' }, { origin: ORIGIN, locale: 'fr' })
+		).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(revokeInvitation(db, staff, { id: invitationId }, 'fr')).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(changeMemberRole(db, staff, { id: m.id, role: 'shop_owner' }, 'fr')).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(removeMember(db, staff, { id: m.id }, 'fr')).rejects.toBeInstanceOf(ForbiddenError);
@@ -162,7 +187,12 @@ describe('owner-only team management', () => {
 	it("treats another shop's invitation and member ids as unknown", async () => {
 		const a = await ownedShop();
 		const b = await ownedShop();
-		const { id: invitationOfB } = await inviteMember(db, b.scope, { email: 'z@exemple.fr', role: 'shop_staff' }, { origin: ORIGIN, locale: 'fr' });
+		const { id: invitationOfB } = await inviteMember(
+			db,
+			b.scope,
+			{ email: 'z@exemple.fr', role: 'shop_staff' },
+			{ origin: ORIGIN, locale: 'fr' }
+		);
 		const [ownerOfB] = await db.select().from(memberships).where(eq(memberships.shopId, b.shop.id));
 		await expect(revokeInvitation(db, a.scope, { id: invitationOfB }, 'fr')).rejects.toBeInstanceOf(NotFoundError);
 		await expect(changeMemberRole(db, a.scope, { id: ownerOfB.id, role: 'shop_staff' }, 'fr')).rejects.toBeInstanceOf(NotFoundError);

@@ -324,7 +324,9 @@ export async function acceptInvitation(
 			.from(memberships)
 			.where(and(eq(memberships.shopId, invitation.shopId), eq(memberships.userId, args.userId)));
 		if (existing) throw new ConflictError('team_error_already_member');
-		await tx.insert(memberships).values({ userId: args.userId, role: invitation.role, territoryId: args.territoryId, shopId: invitation.shopId });
+		await tx
+			.insert(memberships)
+			.values({ userId: args.userId, role: invitation.role, territoryId: args.territoryId, shopId: invitation.shopId });
 		await tx.insert(auditLog).values({
 			territoryId: args.territoryId,
 			shopId: invitation.shopId,
