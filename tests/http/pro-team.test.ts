@@ -80,7 +80,7 @@ describe('staff invitations', () => {
 		const html = await anonymous.text();
 		expect(html).toContain(`/inscription?redirect=${encodeURIComponent(link)}`);
 		expect(html).toContain(`/connexion?redirect=${encodeURIComponent(link)}`);
-		expect(anonymous.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(anonymous.headers.get('referrer-policy')).toBe('same-origin');
 
 		const signUp = await post('/inscription', { name: 'Inès Vendeuse', email: NEW_EMAIL, password: PASSWORD, redirect: link });
 		expect(signUp.status).toBe(303);

@@ -7,8 +7,10 @@ import { acceptInvitation, findInvitation, sameEmail } from '#lib/server/team/te
 // The link of an invitation email. The token is the whole secret: the page says which shop
 // invites and asks the visitor to sign in (or sign up) with the invited address, then come back.
 export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) => {
-	// Keep the token out of Referer headers and shared caches.
-	setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'private, no-store' });
+	// Keep the token out of other sites' Referer headers and out of shared caches. Not
+	// 'no-referrer': the browser would then send `Origin: null` with the accept form, which the
+	// CSRF check rightly refuses.
+	setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'private, no-store' });
 	const { db } = await appContext();
 	const invitation = await findInvitation(db, params.token, locals.territory!.id);
 	const here = url.pathname;
