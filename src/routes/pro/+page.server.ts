@@ -3,13 +3,16 @@ import { redirect, error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopDashboard } from '#lib/server/shops/dashboard.ts';
+import { gettingStarted } from '#lib/server/shops/checklist.ts';
 import { shopScope } from '#lib/server/tenancy/guard.ts';
 import { DomainError } from '#lib/server/errors.ts';
 import { t } from '#lib/server/i18n.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = await appContext();
-	return { dashboard: await shopDashboard(db, shopScopeOf(locals)), userName: locals.user!.name, timezone: locals.territory!.timezone };
+	const scope = shopScopeOf(locals);
+	const [dashboard, checklist] = await Promise.all([shopDashboard(db, scope), gettingStarted(db, scope)]);
+	return { dashboard, checklist, userName: locals.user!.name, timezone: locals.territory!.timezone };
 };
 
 export const actions: Actions = {
