@@ -35,7 +35,13 @@ export const statusEmailKind = (to: OrderStatus) => KINDS[to] ?? null;
  * SMTP server never fails the change): accepted, ready (with where and when to collect),
  * cancelled or refused (with the merchant's reason).
  */
-export async function queueStatusEmail(tx: Db, orderId: string, to: OrderStatus, reason: string | null, ctx: StatusEmailContext): Promise<void> {
+export async function queueStatusEmail(
+	tx: Db,
+	orderId: string,
+	to: OrderStatus,
+	reason: string | null,
+	ctx: StatusEmailContext
+): Promise<void> {
 	const kind = statusEmailKind(to);
 	if (!kind) return;
 	const order = await loadOrder(tx, orderId);

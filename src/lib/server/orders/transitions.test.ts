@@ -46,7 +46,11 @@ async function placeOrder(w: Awaited<ReturnType<typeof world>>, quantity = 2, em
 	const result = await checkout(
 		db,
 		{ territoryId, cartId, userId: null, idempotencyKey: randomUUID(), secret: SECRET, origin: ctx.origin, locale: 'fr' },
-		{ customer: { name: 'Claire Petit', email, phone: '06 12 34 56 78' }, acceptTerms: true, fulfilments: [{ shopId: w.shop.id, method: 'pickup', slotId: w.slot.id }] }
+		{
+			customer: { name: 'Claire Petit', email, phone: '06 12 34 56 78' },
+			acceptTerms: true,
+			fulfilments: [{ shopId: w.shop.id, method: 'pickup', slotId: w.slot.id }]
+		}
 	);
 	return { id: result.orders[0].id, number: result.orders[0].number, email };
 }
@@ -74,7 +78,7 @@ describe('the order state machine', () => {
 			['preparing', 'ready'],
 			['ready', 'completed']
 		]);
-		expect(events.slice(1).every((e) => e.actorKind === 'merchant' && e.actorUserId === w.scope.userId)).toBe(true);
+		expect(events.slice(1).every((e) => e.actorKind === 'shop' && e.actorUserId === w.scope.userId)).toBe(true);
 		const mails = await emailsTo(order.email);
 		expect(mails.map((m) => m.kind)).toEqual(['order_confirmation', 'order_accepted', 'order_ready']);
 		const ready = mails[2];
@@ -161,7 +165,10 @@ describe('the order state machine', () => {
 		const cancelled = await placeOrder(w);
 		await transitionOrder(db, w.scope, cancelled.id, { to: 'cancelled', reason: 'Rupture' }, ctx);
 		for (const to of ['accepted', 'new', 'ready']) {
-			await expect(transitionOrder(db, w.scope, cancelled.id, { to }, ctx)).rejects.toMatchObject({ status: 409, messageKey: 'orders_error_final' });
+			await expect(transitionOrder(db, w.scope, cancelled.id, { to }, ctx)).rejects.toMatchObject({
+				status: 409,
+				messageKey: 'orders_error_final'
+			});
 		}
 		// Cancelling twice gives the stock back once.
 		expect(await stockOf(w.variant.id)).toBe(8);
@@ -191,13 +198,22 @@ describe('the order state machine', () => {
 	it('20 concurrent identical moves: one winner, one event, one email', async () => {
 		const w = await world(10);
 		const order = await placeOrder(w, 1);
-		const results = await Promise.allSettled(Array.from({ length: 20 }, () => transitionOrder(db, w.scope, order.id, { to: 'accepted' }, ctx)));
-		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.messageKey === 'orders_error_changed_meanwhile')).toBe(
-			true
+		const results = await Promise.allSettled(
+			Array.from({ length: 20 }, () => transitionOrder(db, w.scope, order.id, { to: 'accepted' }, ctx))
 		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		expect(
+			results
+				.filter((r) => r.status === 'rejected')
+				.every((r) => (r as PromiseRejectedResult).reason.messageKey === 'orders_error_changed_meanwhile')
+		).toBe(true);
 		expect((await eventsOf(order.id)).filter((e) => e.toStatus === 'accepted')).toHaveLength(1);
-		expect(await db.select().from(outboxEmails).where(and(eq(outboxEmails.toAddress, order.email), like(outboxEmails.kind, 'order_accepted')))).toHaveLength(1);
+		expect(
+			await db
+				.select()
+				.from(outboxEmails)
+				.where(and(eq(outboxEmails.toAddress, order.email), like(outboxEmails.kind, 'order_accepted')))
+		).toHaveLength(1);
 	});
 });
 
@@ -212,7 +228,10 @@ describe('the state machine as a model', () => {
 
 	it('any sequence of requested moves keeps status, history, stock, slot and emails consistent', async () => {
 		const w = await world(1000, 1000);
-		const move = fc.record({ to: fc.constantFrom(...ORDER_STATUSES), reason: fc.option(fc.constantFrom('Rupture', ' ', 'Fermé'), { nil: undefined }) });
+		const move = fc.record({
+			to: fc.constantFrom(...ORDER_STATUSES),
+			reason: fc.option(fc.constantFrom('Rupture', ' ', 'Fermé'), { nil: undefined })
+		});
 		await fc.assert(
 			fc.asyncProperty(fc.array(move, { maxLength: 8 }), fc.integer({ min: 1, max: 4 }), async (requests, quantity) => {
 				const stockBefore = await stockOf(w.variant.id);
@@ -243,10 +262,27 @@ describe('the state machine as a model', () => {
 				expect(await reservedOf(w.slot.id)).toBe(reservedBefore + (released ? 0 : 1));
 				const kinds = (await emailsTo(order.email)).map((m) => m.kind);
 				expect(new Set(kinds).size).toBe(kinds.length);
-				const expected = ['order_confirmation', ...events.slice(1).flatMap((e) => (e.toStatus === 'preparing' || e.toStatus === 'completed' ? [] : [`order_${e.toStatus}`]))];
+				const expected = [
+					'order_confirmation',
+					...events.slice(1).flatMap((e) => (e.toStatus === 'preparing' || e.toStatus === 'completed' ? [] : [`order_${e.toStatus}`]))
+				];
 				expect(kinds).toEqual(expected);
 			}),
 			{ numRuns: 15 }
 		);
+	});
+});
+
+describe('moves from a stale screen', () => {
+	it('refuses a move made from a state the order has left meanwhile', async () => {
+		const w = await world();
+		const order = await placeOrder(w);
+		await transitionOrder(db, w.scope, order.id, { to: 'refused', reason: 'Rupture', from: 'new' }, ctx);
+		// The other screen still shows "new" and presses "Accepter".
+		await expect(transitionOrder(db, w.scope, order.id, { to: 'accepted', from: 'new' }, ctx)).rejects.toMatchObject({
+			status: 409,
+			messageKey: 'orders_error_changed_meanwhile'
+		});
+		expect(await statusOf(order.id)).toBe('refused');
 	});
 });

@@ -40,10 +40,11 @@ const MERCHANT_MOVES: Record<OrderStatus, readonly OrderStatus[]> = {
 	refused: []
 };
 
-export type ActorKind = 'merchant' | 'customer';
+/** Who made a change, as the order's history names them (the customer's order page reads the same kinds). */
+export type ActorKind = 'shop' | 'customer';
 
 /** Whether `actor` may move an order from `from` to `to`. A customer may only cancel a new order. */
-export function canTransition(from: OrderStatus, to: OrderStatus, actor: ActorKind = 'merchant'): boolean {
+export function canTransition(from: OrderStatus, to: OrderStatus, actor: ActorKind = 'shop'): boolean {
 	if (actor === 'customer') return from === 'new' && to === 'cancelled';
 	return MERCHANT_MOVES[from].includes(to);
 }
@@ -67,6 +68,8 @@ export function transitionInput(locale: Locale) {
 	return z
 		.object({
 			to: z.enum(orderStatusEnum.enumValues, { error: t('orders_error_status_unknown', locale) }),
+			/** The state the merchant's screen showed: if the order moved since, the move is refused. */
+			from: z.enum(orderStatusEnum.enumValues, { error: t('orders_error_status_unknown', locale) }).optional(),
 			reason: z
 				.string()
 				.trim()
@@ -75,7 +78,8 @@ export function transitionInput(locale: Locale) {
 				.transform((r) => (r ? r : undefined))
 		})
 		.superRefine((v, issue) => {
-			if (needsReason(v.to) && !v.reason) issue.addIssue({ code: 'custom', path: ['reason'], message: t('orders_error_reason_required', locale) });
+			if (needsReason(v.to) && !v.reason)
+				issue.addIssue({ code: 'custom', path: ['reason'], message: t('orders_error_reason_required', locale) });
 		});
 }
 export type TransitionRequest = z.output<ReturnType<typeof transitionInput>>;
@@ -89,7 +93,13 @@ export type TransitionContext = StatusEmailContext & { locale: Locale };
  * The merchant moves one of their shop's orders. Another shop's order (or an unknown id) is a
  * 404, an illegal move a 409 naming both states, a move that lost a race a 409 as well.
  */
-export async function transitionOrder(db: Db, scope: ShopScope, orderId: string, input: unknown, ctx: TransitionContext): Promise<TransitionResult> {
+export async function transitionOrder(
+	db: Db,
+	scope: ShopScope,
+	orderId: string,
+	input: unknown,
+	ctx: TransitionContext
+): Promise<TransitionResult> {
 	const request = parseInput(transitionInput(ctx.locale), input, ctx.locale);
 	if (!isUuid(orderId)) throw new NotFoundError('order');
 	const [current] = await db
@@ -97,7 +107,8 @@ export async function transitionOrder(db: Db, scope: ShopScope, orderId: string,
 		.from(orders)
 		.where(and(eq(orders.id, orderId), eq(orders.shopId, scope.shopId)));
 	if (!current) throw new NotFoundError('order');
-	return applyTransition(db, { orderId, shopId: scope.shopId, from: current.status }, request, { kind: 'merchant', userId: scope.userId }, ctx);
+	const from = request.from ?? current.status;
+	return applyTransition(db, { orderId, shopId: scope.shopId, from }, request, { kind: 'shop', userId: scope.userId }, ctx);
 }
 
 type Actor = { kind: ActorKind; userId: string | null };
@@ -133,7 +144,7 @@ export async function applyTransition(
 			.values({ orderId, fromStatus: from, toStatus: to, actorKind: actor.kind, actorUserId: actor.userId, reason: request.reason ?? null })
 			.returning({ id: orderEvents.id });
 		if (releases(to)) await release(tx, { orderId, shopId, slotId: moved.slotId, actorUserId: actor.userId });
-		if (actor.kind === 'merchant') await queueStatusEmail(tx, orderId, to, request.reason ?? null, ctx);
+		if (actor.kind === 'shop') await queueStatusEmail(tx, orderId, to, request.reason ?? null, ctx);
 		return { orderId, from, to, eventId: event.id };
 	});
 }
@@ -165,7 +176,14 @@ async function release(tx: Db, o: { orderId: string; shopId: string; slotId: str
 			.where(eq(variants.id, m.variantId));
 		await tx
 			.insert(stockMovements)
-			.values({ variantId: m.variantId, shopId: o.shopId, delta: quantity, reason: 'order_cancelled', orderId: o.orderId, actorUserId: o.actorUserId });
+			.values({
+				variantId: m.variantId,
+				shopId: o.shopId,
+				delta: quantity,
+				reason: 'order_cancelled',
+				orderId: o.orderId,
+				actorUserId: o.actorUserId
+			});
 	}
 	if (o.slotId) {
 		await tx
