@@ -59,7 +59,10 @@ export const GET: RequestHandler = async ({ locals, request }) => {
 			'content-type': 'text/event-stream; charset=utf-8',
 			'cache-control': 'no-store',
 			// nginx and similar proxies: do not buffer the stream.
-			'x-accel-buffering': 'no'
+			'x-accel-buffering': 'no',
+			// When the stream ends (server stopping), close the socket too rather than keep it
+			// alive: a graceful stop waits for every open connection.
+			connection: 'close'
 		}
 	});
 };
