@@ -20,6 +20,13 @@ export type StatusEmailContext = {
 	emailLocale?: Locale;
 };
 
+/**
+ * Customers recorded by the merchant without an email (assisted orders) get an address in this
+ * reserved domain (RFC 2606: `.invalid` never resolves); nothing is ever queued to it.
+ */
+export const NO_EMAIL_DOMAIN = 'sans-email.invalid';
+export const reachableByEmail = (address: string) => !address.endsWith(`@${NO_EMAIL_DOMAIN}`);
+
 /** The states the customer hears about from the merchant, and the outbox kind of each email. */
 const KINDS: Partial<Record<OrderStatus, string>> = {
 	accepted: 'order_accepted',
@@ -45,6 +52,7 @@ export async function queueStatusEmail(
 	const kind = statusEmailKind(to);
 	if (!kind) return;
 	const order = await loadOrder(tx, orderId);
+	if (!reachableByEmail(order.customerEmail)) return;
 	const l = ctx.emailLocale ?? 'fr';
 	const params = { number: order.number, shop: order.shop.name };
 	const body: string[] = [];

@@ -174,16 +174,14 @@ async function release(tx: Db, o: { orderId: string; shopId: string; slotId: str
 			.update(variants)
 			.set({ stock: sql`${variants.stock} + ${quantity}` })
 			.where(eq(variants.id, m.variantId));
-		await tx
-			.insert(stockMovements)
-			.values({
-				variantId: m.variantId,
-				shopId: o.shopId,
-				delta: quantity,
-				reason: 'order_cancelled',
-				orderId: o.orderId,
-				actorUserId: o.actorUserId
-			});
+		await tx.insert(stockMovements).values({
+			variantId: m.variantId,
+			shopId: o.shopId,
+			delta: quantity,
+			reason: 'order_cancelled',
+			orderId: o.orderId,
+			actorUserId: o.actorUserId
+		});
 	}
 	if (o.slotId) {
 		await tx

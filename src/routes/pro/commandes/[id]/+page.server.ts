@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { merchantOrder } from '#lib/server/orders/board.ts';
+import { reachableByEmail } from '#lib/server/orders/emails.ts';
 import { handoverText } from '#lib/server/checkout/emails.ts';
 import { NotFoundError } from '#lib/server/errors.ts';
 import { t } from '#lib/server/i18n.ts';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				createdAt: order.createdAt,
 				customerName: order.customerName,
 				customerPhone: order.customerPhone,
-				customerEmail: order.customerEmail,
+				customerEmail: reachableByEmail(order.customerEmail) ? order.customerEmail : null,
 				handover: handoverText(order, locals.locale, timezone),
 				lines: order.lines.map((l) => ({
 					id: l.id,
