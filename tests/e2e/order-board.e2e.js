@@ -150,4 +150,33 @@ describe('order board', () => {
 		await visit(page, '/pro/commandes?status=accepted');
 		await page.getByRole('article', { name: `Commande n° ${number}` }).waitFor();
 	});
+
+	test('assisted order without JavaScript: errors on their fields, then the order with its history', async (t) => {
+		const { page } = await openPage(t, app, { viewport: PHONE, javaScriptEnabled: false });
+		await signIn(page, DEMO.merchant);
+		await visit(page, '/pro/commandes');
+		await page.getByRole('link', { name: 'Saisir une commande (téléphone, comptoir)' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Nouvelle commande par téléphone ou au comptoir' }).waitFor();
+		await checkA11y(page);
+
+		// Nothing chosen: each field says what is missing.
+		await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+		await page.getByRole('alert').first().waitFor();
+		assert.equal(await page.getByLabel('Nom du client').getAttribute('aria-invalid'), 'true');
+		await checkA11y(page);
+
+		const name = `Mme Tel ${randomUUID().slice(0, 4)}`;
+		await page.getByLabel('Nom du client').fill(name);
+		await page.getByLabel('Téléphone').fill('02 47 00 00 00');
+		const slot = page.getByLabel('Créneau de retrait');
+		const choices = await slot.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+		await slot.selectOption(choices.at(-1));
+		await page.locator('input[type=number]').first().fill('1');
+		await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+		await page.waitForURL(/\/pro\/commandes\/[0-9a-f-]{36}$/);
+		await page.getByText(name).waitFor();
+		await page.getByText('Pas d’e-mail (client prévenu par téléphone)').waitFor();
+		await page.getByText('par la boutique').waitFor();
+		await checkA11y(page);
+	});
 });
