@@ -35,6 +35,9 @@ function shutdown(signal) {
 	stopping = true;
 	console.log(`${signal}: arrêt en cours / shutting down`);
 	// Stop accepting connections, let running requests finish, then close the database.
+	// Long-lived streams (the order board's server-sent events) are told first: they never
+	// finish on their own and would hold the stop up.
+	process.emit('echoppe:draining', signal);
 	server.close(() => {
 		process.emit('sveltekit:shutdown', signal);
 		setTimeout(() => process.exit(0), 2000).unref();

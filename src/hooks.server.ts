@@ -3,7 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { building } from '$app/env';
 import { getRequestEvent } from '$app/server';
 import { sveltekitCookies } from 'better-auth/svelte-kit';
-import { startApp, stopApp } from '#lib/server/runtime.ts';
+import { appContext, startApp, stopApp } from '#lib/server/runtime.ts';
 import { logRequests, securityHeaders, withLocale, withContext, authRoutes, backOfficeGuard, setupGate } from '#lib/server/hooks/index.ts';
 import { logger } from '#lib/server/logger.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -18,6 +18,8 @@ export const init: ServerInit = async () => {
 		territoryId: () => getRequestEvent().locals.territory?.id ?? null
 	});
 	process.once('sveltekit:shutdown', () => void stopApp());
+	// server.js announces a stop before waiting for open requests: end the order board's streams.
+	process.once('echoppe:draining', () => void appContext().then((ctx) => ctx.liveOrders.close()));
 };
 
 export const handle: Handle = sequence(logRequests, securityHeaders, withLocale, withContext, authRoutes, setupGate, backOfficeGuard);

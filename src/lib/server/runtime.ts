@@ -10,6 +10,7 @@ import { seedDemo, demoLogins, type DemoLogins } from './db/seed/index.ts';
 import { user } from './db/schema/index.ts';
 import { logger } from './logger.ts';
 import { startMailer } from './notifications/mailer.ts';
+import { startLiveOrders, type LiveOrders } from './orders/live.ts';
 
 export type AppContext = {
 	config: Config;
@@ -21,6 +22,8 @@ export type AppContext = {
 	territories: ReturnType<typeof territoryCache>;
 	/** Stops the SMTP delivery loop (present when SMTP_URL is set). */
 	stopMailer: (() => Promise<void>) | null;
+	/** This node's feed of order changes (LISTEN/NOTIFY), for the merchants' live order board. */
+	liveOrders: LiveOrders;
 };
 
 let started: Promise<AppContext> | undefined;
@@ -50,7 +53,8 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const auth = createAuth({ db, origin: cfg.origin, secret, ...authExtras });
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
 		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom) : null;
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer };
+		const liveOrders = startLiveOrders(database, { databaseUrl: cfg.databaseUrl });
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, liveOrders };
 	})();
 	return started;
 }
@@ -65,6 +69,7 @@ export async function stopApp(): Promise<void> {
 	const ctx = await started;
 	started = undefined;
 	await ctx.stopMailer?.();
+	await ctx.liveOrders.close();
 	await ctx.database.close();
 }
 
