@@ -71,6 +71,8 @@ describe('creating and editing a product', () => {
 		expect(page.status).toBe(200);
 		const html = await page.text();
 		expect(html).toContain('Pain aux noix');
+		// Rendered by the server, so the form is filled in without JavaScript too.
+		expect(html).toMatch(/<textarea[^>]*name="ingredients"[^>]*>Farine de blé, eau, NOIX/);
 		// 3,80 € for 400 g → 9,50 €/kg
 		expect(html).toMatch(/soit 9,50\s€/);
 		expect(html).toContain('Tout y est');
