@@ -71,6 +71,8 @@ describe('creating and editing a product', () => {
 		expect(page.status).toBe(200);
 		const html = await page.text();
 		expect(html).toContain('Pain aux noix');
+		// Rendered by the server, so the form is filled in without JavaScript too.
+		expect(html).toMatch(/<textarea[^>]*name="ingredients"[^>]*>Farine de blé, eau, NOIX/);
 		// 3,80 € for 400 g → 9,50 €/kg
 		expect(html).toMatch(/soit 9,50\s€/);
 		expect(html).toContain('Tout y est');
@@ -121,7 +123,22 @@ describe('creating and editing a product', () => {
 			})
 		);
 		expect(r.status).toBe(303);
-		expect(await variantIds(bakery, id)).toHaveLength(2);
+		const both = await variantIds(bakery, id);
+		expect(both).toHaveLength(2);
+		const removed = await post(
+			`/pro/catalogue/${id}?/save`,
+			bakery,
+			product({
+				name: 'Pain de seigle',
+				'variants.0.id': both[0],
+				'variants.0.remove': '1',
+				'variants.1.id': both[1],
+				'variants.1.name': '800 g',
+				'variants.1.price': '6,90'
+			})
+		);
+		expect(removed.status).toBe(303);
+		expect(await variantIds(bakery, id)).toEqual([both[1]]);
 	});
 });
 

@@ -168,3 +168,19 @@ describe('product form', () => {
 		expect(errorsOf(raw)['variants.0.priceCents']).toEqual(['Prix invalide : écrivez par exemple 3,50.']);
 	});
 });
+
+describe('removing a variant in the form', () => {
+	it('drops a row ticked "remove"', () => {
+		const raw = productFormToRaw({
+			name: 'x',
+			vatRateBps: '550',
+			'variants.0.id': '7f9c4a8e-4b7a-4a57-9a43-2a0f1c3b5d6e',
+			'variants.0.name': '250 g',
+			'variants.0.price': '2',
+			'variants.0.remove': '1',
+			'variants.1.name': '500 g',
+			'variants.1.price': '4'
+		});
+		expect(raw.variantRows).toEqual([1]);
+	});
+});

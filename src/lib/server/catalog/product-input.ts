@@ -245,7 +245,7 @@ export type ProductInputRaw = z.input<typeof productInputSchema>;
  * A submitted product form (flat names: `variants.0.price` in euros, `allergens` repeated…) →
  * the raw object productInputSchema parses. Prices are typed in euros with a decimal comma; a
  * text that is not a price becomes NaN so the schema answers "invalid price" on that field.
- * Variant rows left entirely blank are dropped (the form offers spare rows).
+ * Variant rows left entirely blank (the form's spare rows) or ticked `remove` are dropped.
  */
 export function productFormToRaw(form: Record<string, string | string[]>): Record<string, unknown> {
 	const one = (key: string) => {
@@ -264,7 +264,8 @@ export function productFormToRaw(form: Record<string, string | string[]>): Recor
 			const price = field('price');
 			return {
 				index: i,
-				blank: !field('id') && !field('name').trim() && !price.trim() && !field('sku').trim(),
+				// A blank spare row, or a row the merchant ticked "remove" (updateProduct archives it).
+				blank: (!field('id') && !field('name').trim() && !price.trim() && !field('sku').trim()) || field('remove') !== '',
 				value: {
 					id: field('id'),
 					name: field('name'),
