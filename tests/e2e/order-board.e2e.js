@@ -2,46 +2,12 @@
 // the API appears without reload within 2 s and the page title counts the new orders; the big
 // button moves it on. Without JavaScript, the same board works with plain forms, and a refusal
 // without a reason is answered next to the reason field. axe on each page.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { openPage, visit, checkA11y, signIn, launchChromium, DEMO, PHONE } from './lib.js';
+import { useApp, openPage, visit, checkA11y, signIn, DEMO, PHONE } from './lib.js';
 
-// This file runs its own server: the live board needs the order trigger, still a pending
-// migration (drizzle-pending/order_notify.sql), installed here while the server is down.
-// TEMPORARY: once the trigger is a numbered migration, use `useApp()` like the other journeys.
-const app = { url: '', browser: /** @type {import('playwright-core').Browser} */ (/** @type {unknown} */ (null)) };
-const cleanups = [];
-before(async () => {
-	const { startServer } = await import('../setup/server.ts');
-	const { installOrderNotify } = await import('../setup/order-notify.ts');
-	const { openDatabase } = await import('../../src/lib/server/db/client.ts');
-	const dataDir = mkdtempSync(join(tmpdir(), 'echoppe-e2e-board-'));
-	cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-	const first = await startServer({}, { dataDir });
-	await first.stop();
-	const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-	await installOrderNotify(database.db);
-	await database.close();
-	const server = await startServer({}, { dataDir });
-	cleanups.push(() => server.stop());
-	app.url = server.url;
-	if (process.env.E2E_BROWSER_WS) {
-		app.browser = await chromium.connect(process.env.E2E_BROWSER_WS);
-		cleanups.push(() => app.browser.close());
-	} else {
-		const launched = await launchChromium();
-		app.browser = launched.browser;
-		cleanups.push(() => launched.close());
-	}
-});
-after(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-});
+const app = useApp();
 
 const localDay = (offsetDays = 0) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));

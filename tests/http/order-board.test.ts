@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../setup/server.ts';
-import { installOrderNotify, installOrderNotifyAt } from '../setup/order-notify.ts';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { signInCookie, get } from './session.ts';
 
 // The "done when": the merchant's board listens on node B; an order checked out through
@@ -35,16 +33,8 @@ beforeAll(async () => {
 		ownDatabase = { admin: base, name, url: u.toString() };
 		env.DATABASE_URL = ownDatabase.url;
 		nodeA = await startServer(env, { dataDir });
-		// TEMPORARY: the order trigger is a pending migration (drizzle-pending/order_notify.sql).
-		await installOrderNotifyAt(ownDatabase.url);
 		nodeB = await startServer({ ...env, SEED_DEMO: 'false' }, { dataDir: mkdtempSync(join(tmpdir(), 'echoppe-order-board-b-')) });
 	} else {
-		const first = await startServer(env, { dataDir });
-		await first.stop();
-		// TEMPORARY: as above; PGlite allows one process at a time, so while the server is down.
-		const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-		await installOrderNotify(database.db);
-		await database.close();
 		nodeA = nodeB = await startServer(env, { dataDir });
 	}
 }, 240_000);

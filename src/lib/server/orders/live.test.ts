@@ -4,7 +4,6 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeTerritory, makeShop, makeProduct, makeSlot } from '../../../../tests/setup/fixtures.ts';
-import { installOrderNotify } from '../../../../tests/setup/order-notify.ts';
 import type { Database, Db } from '../db/client.ts';
 import { user } from '../db/schema/index.ts';
 import { addToCart } from '../checkout/cart.ts';
@@ -23,8 +22,6 @@ const ctx = { secret: SECRET, origin: 'http://localhost:3000', locale: 'fr' as c
 beforeAll(async () => {
 	database = await testDatabase();
 	db = database.db;
-	// TEMPORARY: the trigger is a pending migration (drizzle-pending/order_notify.sql).
-	await installOrderNotify(db);
 	territoryId = (await makeTerritory(db)).id;
 	live = startLiveOrders(database, { databaseUrl: databaseUrl(), maxBackoffMs: 200 });
 	await live.ready();

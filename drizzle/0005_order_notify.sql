@@ -1,4 +1,3 @@
--- PENDING MIGRATION (to become the next drizzle/00NN_*.sql): real-time order board.
 -- Every new order and every status change is announced on the channel `echoppe_orders`, from
 -- inside the transaction that makes it: PostgreSQL delivers a NOTIFY only at commit, so the
 -- listeners (src/lib/server/orders/live.ts, one per app node) never see an order that was rolled
