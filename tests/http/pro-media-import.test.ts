@@ -144,7 +144,7 @@ describe('catalogue import', () => {
 
 		const csv = await get(base, '/pro/catalogue/export.csv', bakery);
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		const text = new TextDecoder().decode(await csv.arrayBuffer());
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		expect(text).toContain('HTTP-1;Fougasse aux olives;Unité;;pièce;3,8;5,5;12;suivi');
 		expect((await get(base, '/pro/catalogue/export.csv', cheese).then((r) => r.text())).includes('HTTP-1')).toBe(false);
