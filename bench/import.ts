@@ -105,7 +105,9 @@ async function main() {
 		);
 
 		const photo = new Uint8Array(
-			await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+			await sharp({
+				create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } }
+			})
 				.jpeg({ quality: 90 })
 				.withExif({ IFD0: { Make: 'Bench', Model: 'Phone' } })
 				.toBuffer()
