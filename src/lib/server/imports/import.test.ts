@@ -170,8 +170,10 @@ describe('applying an import', () => {
 		expect(pain.labels).toEqual(['ab']);
 		expect(pain.categoryId).not.toBeNull();
 		const moves = await database.db.select().from(stockMovements).where(eq(stockMovements.shopId, scope.shopId));
-		// New variants go through the catalogue's createProduct, whose first stock is an 'initial' movement.
-		expect(moves.map((m) => m.delta).sort()).toEqual([10, 20]);
+		expect(moves.map((m) => [m.delta, m.reason]).sort()).toEqual([
+			[10, 'import'],
+			[20, 'import']
+		]);
 
 		// Replayed confirmation: applied once.
 		await expect(applyImport(database.db, scope, first.id)).rejects.toMatchObject({ status: 409 });
@@ -193,13 +195,15 @@ describe('applying an import', () => {
 		const movesBefore = (await database.db.select().from(stockMovements)).length;
 		const checked = await checkImport(database.db, scope, {
 			filename: 'c.csv',
-			bytes: utf8('SKU;Produit;Prix;TVA;Stock\nNEW-1;Nouveau;1,00;20;5\nNEW-2;Autre;2,00;20;3\n'),
+			bytes: utf8('SKU;Produit;Variante;Prix;TVA;Stock\nPC-500;Pain de campagne;500 g;9,99;5,5;99\nNEW-2;Autre;;2,00;20;3\n'),
 			locale: 'fr'
 		});
-		// Tamper with the stored rows so the second product fails after the first was written.
+		expect(checked.problems).toEqual([]);
+		// Tamper with the stored rows: the new product points at a category that does not exist, so
+		// its insert fails after the update of PC-500 was written in the same transaction.
 		const [stored] = await database.db.select().from(catalogImports).where(eq(catalogImports.id, checked.id));
-		const rows = stored.rows as { input: { vatRateBps: number } }[];
-		rows[1].input.vatRateBps = 1234;
+		const rows = stored.rows as { input: { categoryId: string | null } }[];
+		rows[1].input.categoryId = '00000000-0000-4000-8000-000000000000';
 		await database.db.update(catalogImports).set({ rows }).where(eq(catalogImports.id, checked.id));
 		await expect(applyImport(database.db, scope, checked.id)).rejects.toThrow();
 		expect(await shopVariants(scope)).toEqual(before);
@@ -232,6 +236,8 @@ describe('export and template', () => {
 		const back = await checkImport(database.db, scope, { filename: 'export.csv', bytes: csv, locale: 'fr' });
 		expect(back.problems).toEqual([]);
 		expect(back.summary).toMatchObject({ creates: 0, updates: 3 });
+		// Nothing differs from the catalogue: applying it writes no row.
+		expect(await applyImport(database.db, scope, back.id)).toMatchObject({ creates: 0, updates: 0, unchanged: 3 });
 	});
 
 	it('reads back an .xlsx written by exceljs', async () => {
