@@ -125,6 +125,30 @@ export async function listShopCatalog(db: Db, scope: ShopScope, filters: Catalog
 	return { items: filtered, total: filtered.length };
 }
 
+/** How many active products of the shop still lack food information a buyer must see (the INCO rule of food-info.ts). */
+export async function countIncompleteFoodProducts(db: Db, scope: ShopScope): Promise<number> {
+	const [shop] = await db.select({ trade: shops.trade }).from(shops).where(eq(shops.id, scope.shopId));
+	const rows = await db
+		.select({
+			id: products.id,
+			name: products.name,
+			ingredients: products.ingredients,
+			allergens: products.allergens,
+			storage: products.storage,
+			origin: products.origin,
+			unit: products.unit,
+			categorySlug: categories.slug
+		})
+		.from(products)
+		.leftJoin(categories, eq(categories.id, products.categoryId))
+		.where(and(eq(products.shopId, scope.shopId), eq(products.status, 'active')));
+	const vs = await liveVariants(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows.filter((p) => missingFoodInfo({ ...p, trade: shop?.trade ?? 'other', variants: vs.get(p.id) ?? [] }).length > 0).length;
+}
+
 export type ProProduct = ProListItem & {
 	description: string;
 	categoryId: string | null;

@@ -1,10 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeProduct, makeShop, makeTerritory } from '../../../../tests/setup/fixtures.ts';
 import type { Database, Db } from '../db/client.ts';
-import { memberships, products, shops, user } from '../db/schema/index.ts';
+import { memberships, products, shops, user, variants } from '../db/schema/index.ts';
+import { catalogFiltersSchema, listShopCatalog } from '../catalog/pro-catalog.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { seedDemo, demoLogins } from '../db/seed/index.ts';
 import { inviteMember } from '../team/team.ts';
@@ -84,8 +85,24 @@ describe('getting-started checklist', () => {
 
 		await db
 			.update(products)
-			.set({ imageUrl: '/media/p.webp', ingredients: 'Farine de blé, eau, sel.', storage: 'À conserver au sec.' })
+			.set({
+				imageUrl: '/media/p.webp',
+				ingredients: 'Farine de blé, eau, sel.',
+				allergens: ['gluten'],
+				storage: 'À conserver au sec.',
+				origin: 'Touraine'
+			})
 			.where(eq(products.shopId, shop.id));
+		// The net quantity of each sale unit (INCO art. 9): 500 g.
+		await db
+			.update(variants)
+			.set({ netQuantity: 0.5, netUnit: 'kg' })
+			.where(
+				inArray(
+					variants.productId,
+					made.map((m) => m.product.id)
+				)
+			);
 		await inviteMember(db, scope, { email: 'aide@exemple.fr', role: 'shop_staff' }, { origin: 'http://localhost', locale: 'fr' });
 		await db.update(shops).set({ status: 'active', reviewNote: null }).where(eq(shops.id, shop.id));
 		c = await gettingStarted(db, scope);
@@ -130,11 +147,10 @@ async function checkDemo(db: Db) {
 	const c = await gettingStarted(db, scope);
 	expect(c.status).toBe('active');
 	expect(state(c)).toMatchObject({ wizard: true, hours: true, pickup: true, products: true, photos: true, terms: true, approval: true });
-	const rows = await db
-		.select({ ingredients: products.ingredients, storage: products.storage })
-		.from(products)
-		.where(and(eq(products.shopId, scope.shopId), eq(products.status, 'active')));
-	const missing = rows.filter((r) => !r.ingredients?.trim() || !r.storage?.trim()).length;
+	// The food item agrees with the catalogue list's "to complete" badges.
+	const { items } = await listShopCatalog(db, scope, catalogFiltersSchema.parse({}));
+	const missing = items.filter((i) => i.missing.length > 0).length;
 	expect(state(c).food).toBe(missing === 0);
+	expect(c.items.find((i) => i.key === 'food')!.count).toBe(missing);
 	expect(c.done).toBe(c.items.filter((i) => !i.optional && i.done).length);
 }

@@ -4,12 +4,12 @@ import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { NotFoundError } from '../errors.ts';
 import type { GuideSlug } from '../../guides/slugs.ts';
+import { isFood } from '../catalog/food-info.ts';
+import { countIncompleteFoodProducts } from '../catalog/pro-catalog.ts';
 
 // The getting-started checklist of the merchant's home. Every item is computed from the data,
 // never ticked by hand: it is done when the thing exists, and undone if it goes away.
 
-/** Trades that sell no food: their products need no ingredients (INCO regulation). */
-export const NON_FOOD_TRADES = ['florist', 'bookshop'];
 export const MIN_PRODUCTS = 5;
 /** Below this, a description says nothing a customer can use. */
 export const MIN_DESCRIPTION_LENGTH = 20;
@@ -36,8 +36,6 @@ export type Checklist = {
 	reviewNote: string | null;
 };
 
-const blank = (column: typeof products.ingredients | typeof products.storage) => sql`coalesce(btrim(${column}), '') = ''`;
-
 export async function gettingStarted(db: Db, scope: ShopScope): Promise<Checklist> {
 	const [shop] = await db
 		.select({
@@ -56,15 +54,15 @@ export async function gettingStarted(db: Db, scope: ShopScope): Promise<Checklis
 		.where(and(eq(shops.id, scope.shopId), eq(shops.territoryId, scope.territoryId)));
 	if (!shop) throw new NotFoundError('shop');
 	const active = and(eq(products.shopId, shop.id), eq(products.status, 'active'));
-	const [[catalogue], [points], [zones], [members], [invitations]] = await Promise.all([
+	const [[catalogue], incompleteFood, [points], [zones], [members], [invitations]] = await Promise.all([
 		db
 			.select({
 				total: count(),
-				withoutPhoto: sql<number>`count(*) filter (where coalesce(${products.imageUrl}, '') = '')::int`,
-				withoutFoodInfo: sql<number>`count(*) filter (where ${blank(products.ingredients)} or ${blank(products.storage)})::int`
+				withoutPhoto: sql<number>`count(*) filter (where coalesce(${products.imageUrl}, '') = '')::int`
 			})
 			.from(products)
 			.where(active),
+		countIncompleteFoodProducts(db, scope),
 		db.select({ n: count() }).from(shopPickupPoints).where(eq(shopPickupPoints.shopId, shop.id)),
 		db.select({ n: count() }).from(deliveryZones).where(eq(deliveryZones.shopId, shop.id)),
 		db.select({ n: count() }).from(memberships).where(eq(memberships.shopId, shop.id)),
@@ -81,7 +79,8 @@ export async function gettingStarted(db: Db, scope: ShopScope): Promise<Checklis
 	]);
 	const productCount = Number(catalogue.total);
 	const hasHours = shop.openingHours.length > 0;
-	const isFood = !NON_FOOD_TRADES.includes(shop.trade);
+	// The shop-level question (does this trade sell food?) and the per-product rule are the catalogue's.
+	const sellsFood = isFood({ categorySlug: null, trade: shop.trade });
 
 	const items: ChecklistItem[] = [
 		{ key: 'wizard', done: shop.status !== 'draft', optional: false, href: '/pro/ouverture' },
@@ -118,17 +117,16 @@ export async function gettingStarted(db: Db, scope: ShopScope): Promise<Checklis
 			guide: 'photos-produits',
 			count: Number(catalogue.withoutPhoto)
 		},
-		...(isFood
+		...(sellsFood
 			? [
 					{
 						key: 'food' as const,
-						// Allergens cannot be checked this way (none is a valid answer); ingredients and
-						// storage advice are what a food sheet most often lacks.
-						done: productCount > 0 && Number(catalogue.withoutFoodInfo) === 0,
+						// Every product complete under the catalogue's food-information rule (INCO art. 14).
+						done: productCount > 0 && incompleteFood === 0,
 						optional: false,
 						href: '/pro/catalogue',
 						guide: 'allergenes-etiquetage' as const,
-						count: Number(catalogue.withoutFoodInfo)
+						count: incompleteFood
 					}
 				]
 			: []),
