@@ -8,7 +8,18 @@ import { loadMemberships, shopScope, operatorScope } from '../tenancy/guard.ts';
 import { DomainError } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { problemResponse } from '../http/problem.ts';
-import { mapSettings, cspWithTiles } from '../territories/map-settings.ts';
+import { mapSettings, cspWithTiles, cspAllowingImagesFrom } from '../territories/map-settings.ts';
+import { config } from '../config.ts';
+
+let photoSource: string | null | undefined;
+/** The origin of S3_PUBLIC_URL (photos served straight from the bucket), read once. */
+function photoOrigin(): string | null {
+	if (photoSource === undefined) {
+		const url = config().s3?.publicUrl;
+		photoSource = url ? new URL(url).origin : null;
+	}
+	return photoSource;
+}
 
 /** Access log: method, path (no query string: it may carry tokens), status, duration. */
 export const logRequests: Handle = async ({ event, resolve }) => {
@@ -25,12 +36,16 @@ export const logRequests: Handle = async ({ event, resolve }) => {
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
-	// Map tiles, when the operator configured a tile server, are the only outside images allowed.
+	// Map tiles (when the operator configured a tile server) and photos served from an S3 bucket's
+	// public URL are the only outside images allowed.
 	const csp = h.get('content-security-policy');
 	const tiles = mapSettings().tileUrl;
-	if (csp && tiles) {
+	const photos = photoOrigin();
+	if (csp && (tiles || photos)) {
 		try {
-			h.set('content-security-policy', cspWithTiles(csp, tiles));
+			let policy = cspWithTiles(csp, tiles);
+			if (photos) policy = cspAllowingImagesFrom(policy, photos);
+			h.set('content-security-policy', policy);
 		} catch {
 			// immutable headers: leave them
 		}

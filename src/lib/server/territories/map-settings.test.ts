@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspWithTiles, readMapSettings, tileSource } from './map-settings.ts';
+import { cspAllowingImagesFrom, cspWithTiles, readMapSettings, tileSource } from './map-settings.ts';
 
 const CSP =
 	"default-src 'self'; script-src 'self' 'sha256-abc='; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'";
@@ -76,5 +76,15 @@ describe('readMapSettings', () => {
 	it('refuses a MAP_TILE_URL that is not a tile template, naming the variable', () => {
 		expect(() => readMapSettings({ MAP_TILE_URL: 'ftp://tiles.example.org/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
 		expect(() => readMapSettings({ MAP_TILE_URL: 'https://tiles.example.org/map.png' })).toThrow(/MAP_TILE_URL/);
+	});
+});
+
+describe('cspAllowingImagesFrom', () => {
+	it('adds the photo bucket origin to img-src only, once', () => {
+		const policy = cspAllowingImagesFrom(CSP, 'https://photos.example.org');
+		const img = policy.split('; ').find((d) => d.startsWith('img-src'))!;
+		expect(img.split(' ')).toContain('https://photos.example.org');
+		expect(policy.split('; ').filter((d) => d.includes('photos.example.org'))).toHaveLength(1);
+		expect(cspAllowingImagesFrom(policy, 'https://photos.example.org')).toBe(policy);
 	});
 });

@@ -83,7 +83,11 @@ export function mapSettings(): MapSettings {
  */
 export function cspWithTiles(csp: string, tileUrl?: string | null): string {
 	const source = tileUrl ? tileSource(tileUrl) : null;
-	if (!source) return csp;
+	return source ? cspAllowingImagesFrom(csp, source) : csp;
+}
+
+/** The policy with one more image origin in `img-src` (created from `default-src` when absent). */
+export function cspAllowingImagesFrom(csp: string, source: string): string {
 	const directives = csp
 		.split(';')
 		.map((directive) => directive.trim())
