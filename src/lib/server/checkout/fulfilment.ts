@@ -19,6 +19,8 @@ export type DeliveryZoneView = {
 };
 export type ShopFulfilment = {
 	shopId: string;
+	/** The shop's own address and position (pickup place, delivery radius). */
+	place: { address: string; postcode: string; city: string; latitude: number | null; longitude: number | null };
 	leadMinutes: number;
 	termsOfSale: string;
 	pickup: { address: string; slots: SlotView[] } | null;
@@ -31,11 +33,16 @@ export const SLOT_HORIZON_DAYS = 7;
 
 export const earliestStart = (now: Date, leadMinutes: number) => new Date(now.getTime() + leadMinutes * 60_000);
 
+/**
+ * Each shop's ways of handing over orders. `withSlots: false` leaves every slot list empty: checkout
+ * checks the chosen slots itself (and takes capacity atomically), so it skips reading a week of them.
+ */
 export async function fulfilmentOptions(
 	db: Db,
 	territoryId: string,
 	shopIds: string[],
-	now = new Date()
+	now = new Date(),
+	{ withSlots = true }: { withSlots?: boolean } = {}
 ): Promise<Map<string, ShopFulfilment>> {
 	const result = new Map<string, ShopFulfilment>();
 	if (shopIds.length === 0) return result;
@@ -45,6 +52,8 @@ export async function fulfilmentOptions(
 			address: shops.address,
 			postcode: shops.postcode,
 			city: shops.city,
+			latitude: shops.latitude,
+			longitude: shops.longitude,
 			leadMinutes: shops.leadMinutes,
 			offersPickup: shops.offersPickup,
 			termsOfSale: shops.termsOfSale
@@ -68,12 +77,11 @@ export async function fulfilmentOptions(
 			.where(and(inArray(shopPickupPoints.shopId, shopIds), eq(pickupPoints.active, true), eq(pickupPoints.territoryId, territoryId)))
 			.orderBy(asc(pickupPoints.name)),
 		db.select().from(deliveryZones).where(inArray(deliveryZones.shopId, shopIds)).orderBy(asc(deliveryZones.feeCents)),
-		openSlots(db, inArray(slots.shopId, shopIds), earliestStart(now, minLead), horizon)
+		withSlots ? openSlots(db, inArray(slots.shopId, shopIds), earliestStart(now, minLead), horizon) : []
 	]);
 	const pointIds = [...new Set(points.map((p) => p.id))];
-	const pointSlotRows = pointIds.length
-		? await openSlots(db, inArray(slots.pickupPointId, pointIds), earliestStart(now, minLead), horizon)
-		: [];
+	const pointSlotRows =
+		withSlots && pointIds.length ? await openSlots(db, inArray(slots.pickupPointId, pointIds), earliestStart(now, minLead), horizon) : [];
 	for (const shop of shopRows) {
 		const earliest = earliestStart(now, shop.leadMinutes);
 		const ofShop = (kind: 'shop_pickup' | 'delivery') =>
@@ -81,6 +89,7 @@ export async function fulfilmentOptions(
 		const shopZones = zones.filter((z) => z.shopId === shop.id);
 		result.set(shop.id, {
 			shopId: shop.id,
+			place: { address: shop.address, postcode: shop.postcode, city: shop.city, latitude: shop.latitude, longitude: shop.longitude },
 			leadMinutes: shop.leadMinutes,
 			termsOfSale: shop.termsOfSale,
 			pickup: shop.offersPickup ? { address: `${shop.address}, ${shop.postcode} ${shop.city}`, slots: ofShop('shop_pickup') } : null,
