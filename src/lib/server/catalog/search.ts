@@ -183,10 +183,11 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 	const now = params.now ?? new Date();
 
 	// Full text alone first (and always on later pages of such a search); typos only when the
-	// words find too few products. The total of the first page tells, at almost no cost: the
-	// ranking reads every match anyway.
+	// words find too few products. The first page tells: a full page of words answers it, else
+	// the number of words matches (counted only for pages shorter than the threshold).
 	let typos = q !== undefined && (cursor?.typos ?? false);
-	const countAll = Boolean(params.withTotal) || (q !== undefined && !cursor);
+	const decides = q !== undefined && !cursor && !typos;
+	const countAll = Boolean(params.withTotal) || (decides && limit + 1 < TYPO_WHEN_FEWER);
 	const run = (withTypos: boolean) => {
 		const query = pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos: withTypos, countAll });
 		// pg_trgm's threshold is a setting, local to a transaction so that it holds whichever pooled
@@ -199,7 +200,8 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 			: queryRows<HitRow>(db, query);
 	};
 	let rows = await run(typos);
-	if (q !== undefined && !cursor && !typos && (rows.length ? Number(rows[0].total) : 0) < TYPO_WHEN_FEWER) {
+	const wordMatches = countAll ? (rows.length ? Number(rows[0].total) : 0) : rows.length;
+	if (decides && wordMatches < TYPO_WHEN_FEWER) {
 		typos = true;
 		rows = await run(true);
 	}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
-import { getProduct } from '#lib/server/catalog/queries.ts';
+import { getProduct, productCache } from '#lib/server/catalog/queries.ts';
 import { addToCart } from '#lib/server/checkout/cart.ts';
 import { quantityRule } from '#lib/server/checkout/quantity.ts';
 import { currentCartId, writeCartCookie } from '#lib/server/http/cart-cookie.ts';
@@ -13,7 +13,7 @@ import { t } from '#lib/server/i18n.ts';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db } = await appContext();
 	try {
-		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product });
+		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product }, productCache);
 		return { product, origin: url.origin, quantityRule: quantityRule(product.unit) };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
