@@ -35,9 +35,11 @@ const pool = new pg.Pool({ connectionString: url, max: 1 });
 const db = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
 await searchProducts(db, territoryId, { q: BROAD_TERMS[0], limit: 24 });
 await pool.end();
-const settings = captured.find((c) => c.query.includes('set_config'));
 const page = captured.find((c) => c.query.includes('materialized'));
-await client.query(settings.query.replaceAll(', true)', ', false)'), settings.params);
+// The app's settings: JIT and parallel workers off per connection (db/client.ts); the typo
+// threshold, which the app sets only around a typo search, for the variants below that use `<%`.
+await client.query(`select set_config('jit', 'off', false), set_config('max_parallel_workers_per_gather', '0', false),
+	set_config('pg_trgm.word_similarity_threshold', '0.45', false)`);
 
 const Q = `websearch_to_tsquery('french', f_unaccent($1))`;
 const scope = `join shops s on s.id = p.shop_id and s.status = 'active' where p.status = 'active'`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { shops, products, variants, categories, producers } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -139,70 +139,168 @@ export type ProductDetail = ProductCard & {
 	shop: ProductCard['shop'] & { city: string; latitude: number | null; longitude: number | null };
 };
 
+/**
+ * A product of the territory with its variants and their stock now. Two prepared statements
+ * (planned once per connection): the product with its shop, category and producer, then its
+ * variants. `cache` (the routes' `productCache`) may serve the first part, never the variants.
+ */
 export async function getProduct(
 	db: Db,
 	territoryId: string,
-	where: { id: string } | { shopSlug: string; slug: string }
+	where: { id: string } | { shopSlug: string; slug: string },
+	cache?: ProductCache
 ): Promise<ProductDetail> {
-	const filters = [eq(products.territoryId, territoryId), eq(products.status, 'active'), eq(shops.status, 'active')];
-	if ('id' in where) {
-		if (!isUuid(where.id)) throw new NotFoundError('product');
-		filters.push(eq(products.id, where.id));
-	} else filters.push(eq(shops.slug, where.shopSlug), eq(products.slug, where.slug));
-	const [row] = await db
-		.select({
-			product: products,
-			shopId: shops.id,
-			shopSlug: shops.slug,
-			shopName: shops.name,
-			shopCity: shops.city,
-			shopLat: shops.latitude,
-			shopLng: shops.longitude,
-			categorySlug: categories.slug,
-			categoryName: categories.name,
-			producer: {
-				id: producers.id,
-				slug: producers.slug,
-				name: producers.name,
-				city: producers.city,
-				latitude: producers.latitude,
-				longitude: producers.longitude
-			}
-		})
+	if ('id' in where && !isUuid(where.id)) throw new NotFoundError('product');
+	const row = cache ? await cache.product(db, territoryId, where) : await productRow(db, territoryId, where);
+	if (!row) throw new NotFoundError('product');
+	const vs = toVariantViews(await prepared(db).variantsOfProduct.execute({ productId: row.id }));
+	return productDetail(row, vs);
+}
+
+type ProductRow = NonNullable<Awaited<ReturnType<typeof productRow>>>;
+
+function productColumns() {
+	return {
+		id: products.id,
+		slug: products.slug,
+		name: products.name,
+		unit: products.unit,
+		imageUrl: products.imageUrl,
+		imageAlt: products.imageAlt,
+		labels: products.labels,
+		soldOutToday: products.soldOutToday,
+		description: products.description,
+		ingredients: products.ingredients,
+		vatRateBps: products.vatRateBps,
+		allergens: products.allergens,
+		storage: products.storage,
+		origin: products.origin,
+		ean: products.ean,
+		seasonalMonths: products.seasonalMonths,
+		shopId: shops.id,
+		shopSlug: shops.slug,
+		shopName: shops.name,
+		shopCity: shops.city,
+		shopLat: shops.latitude,
+		shopLng: shops.longitude,
+		categorySlug: categories.slug,
+		categoryName: categories.name,
+		producerId: producers.id,
+		producerSlug: producers.slug,
+		producerName: producers.name,
+		producerCity: producers.city,
+		producerLat: producers.latitude,
+		producerLng: producers.longitude
+	};
+}
+
+function productQuery(db: Db, where: SQL) {
+	return db
+		.select(productColumns())
 		.from(products)
 		.innerJoin(shops, eq(shops.id, products.shopId))
 		.leftJoin(categories, eq(categories.id, products.categoryId))
 		.leftJoin(producers, eq(producers.id, products.producerId))
-		.where(and(...filters));
-	if (!row) throw new NotFoundError('product');
-	const p = row.product;
-	const vs = (await variantsOf(db, [p.id])).get(p.id) ?? [];
-	const card = toCard(
-		{
-			...p,
-			shopId: row.shopId,
-			shopSlug: row.shopSlug,
-			shopName: row.shopName,
-			categorySlug: row.categorySlug,
-			categoryName: row.categoryName
-		},
-		vs
-	);
+		.where(and(eq(products.territoryId, sql.placeholder('territoryId')), eq(products.status, 'active'), eq(shops.status, 'active'), where));
+}
+
+/** The statements of the product page and API, prepared once per database handle. */
+const preparedByDb = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+	return {
+		productById: productQuery(db, eq(products.id, sql.placeholder('id'))).prepare('catalog_product_by_id'),
+		productBySlug: productQuery(db, and(eq(shops.slug, sql.placeholder('shopSlug')), eq(products.slug, sql.placeholder('slug')))!).prepare(
+			'catalog_product_by_slug'
+		),
+		variantsOfProduct: db
+			.select()
+			.from(variants)
+			.where(and(eq(variants.productId, sql.placeholder('productId')), eq(variants.archived, false)))
+			.orderBy(asc(variants.position), asc(variants.priceCents))
+			.prepare('catalog_variants_of_product')
+	};
+}
+function prepared(db: Db) {
+	let statements = preparedByDb.get(db);
+	if (!statements) preparedByDb.set(db, (statements = prepare(db)));
+	return statements;
+}
+
+async function productRow(db: Db, territoryId: string, where: { id: string } | { shopSlug: string; slug: string }) {
+	const statements = prepared(db);
+	const [row] =
+		'id' in where
+			? await statements.productById.execute({ territoryId, id: where.id })
+			: await statements.productBySlug.execute({ territoryId, shopSlug: where.shopSlug, slug: where.slug });
+	return row ?? null;
+}
+
+function productDetail(row: ProductRow, vs: VariantView[]): ProductDetail {
+	const card = toCard(row, vs);
 	return {
 		...card,
 		shop: { ...card.shop, city: row.shopCity, latitude: row.shopLat, longitude: row.shopLng },
-		description: p.description,
-		ingredients: p.ingredients,
-		vatRateBps: p.vatRateBps,
-		allergens: p.allergens,
-		storage: p.storage,
-		origin: p.origin,
-		ean: p.ean,
-		seasonalMonths: p.seasonalMonths,
+		description: row.description,
+		ingredients: row.ingredients,
+		vatRateBps: row.vatRateBps,
+		allergens: row.allergens,
+		storage: row.storage,
+		origin: row.origin,
+		ean: row.ean,
+		seasonalMonths: row.seasonalMonths,
 		variants: vs,
-		producer: row.producer?.id ? row.producer : null
+		producer: row.producerId
+			? {
+					id: row.producerId,
+					slug: row.producerSlug!,
+					name: row.producerName!,
+					city: row.producerCity!,
+					latitude: row.producerLat!,
+					longitude: row.producerLng!
+				}
+			: null
 	};
 }
+
+export type ProductCache = ReturnType<typeof createProductCache>;
+
+/**
+ * The descriptive part of recent products (name, description, shop, category, producer — not
+ * the variants), kept in memory a few seconds per process for the product page and API: a
+ * popular product costs one small query (its variants, so prices and stock are always read
+ * fresh) instead of two. A change of name, description or status shows within `ttlMs`, as a
+ * search result may already be that stale (`searchCache`); whether it can still be bought is
+ * checked again, against the database, by the cart and the checkout. Unknown products are not
+ * kept (a new product shows at once). Least recently used entries go first when full.
+ */
+export function createProductCache(options: { ttlMs?: number; maxEntries?: number } = {}) {
+	const ttlMs = options.ttlMs ?? 5_000;
+	const maxEntries = options.maxEntries ?? 5_000;
+	const entries = new Map<string, { db: Db; at: number; row: ProductRow }>();
+	return {
+		async product(db: Db, territoryId: string, where: { id: string } | { shopSlug: string; slug: string }): Promise<ProductRow | null> {
+			const key = 'id' in where ? `${territoryId} ${where.id}` : `${territoryId} ${where.shopSlug}/${where.slug}`;
+			const now = Date.now();
+			const hit = entries.get(key);
+			if (hit && hit.db === db && now - hit.at < ttlMs) {
+				entries.delete(key);
+				entries.set(key, hit);
+				return hit.row;
+			}
+			const row = await productRow(db, territoryId, where);
+			entries.delete(key);
+			if (row) {
+				entries.set(key, { db, at: now, row });
+				if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+			}
+			return row;
+		},
+		clear: () => entries.clear()
+	};
+}
+
+/** The one cache of the routes (product page and API). */
+export const productCache = createProductCache();
 
 /** The variants on sale of some products, by product, in the shop's order. */
 export async function variantsOf(db: Db, productIds: string[]): Promise<Map<string, VariantView[]>> {
@@ -213,20 +311,25 @@ export async function variantsOf(db: Db, productIds: string[]): Promise<Map<stri
 		.from(variants)
 		.where(and(inArray(variants.productId, productIds), eq(variants.archived, false)))
 		.orderBy(asc(variants.position), asc(variants.priceCents));
-	for (const v of rows) {
-		const view: VariantView = {
-			id: v.id,
-			name: v.name,
-			sku: v.sku,
-			priceCents: v.priceCents,
-			unitPrice: unitPrice(v.priceCents, v.netQuantity, v.netUnit as 'kg' | 'l' | null),
-			stockMode: v.stockMode,
-			stock: v.stockMode === 'tracked' ? v.stock : null,
-			leadDays: v.leadDays
-		};
-		map.set(v.productId, [...(map.get(v.productId) ?? []), view]);
-	}
+	for (const v of rows) map.set(v.productId, [...(map.get(v.productId) ?? []), variantView(v)]);
 	return map;
+}
+
+function toVariantViews(rows: (typeof variants.$inferSelect)[]): VariantView[] {
+	return rows.map(variantView);
+}
+
+function variantView(v: typeof variants.$inferSelect): VariantView {
+	return {
+		id: v.id,
+		name: v.name,
+		sku: v.sku,
+		priceCents: v.priceCents,
+		unitPrice: unitPrice(v.priceCents, v.netQuantity, v.netUnit as 'kg' | 'l' | null),
+		stockMode: v.stockMode,
+		stock: v.stockMode === 'tracked' ? v.stock : null,
+		leadDays: v.leadDays
+	};
 }
 
 export type CardRow = {

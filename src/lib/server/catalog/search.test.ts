@@ -325,6 +325,7 @@ describe('sorting and paging', () => {
 		{ sort: 'relevance' as const },
 		{ sort: 'relevance' as const, q: 'miel' },
 		{ sort: 'relevance' as const, q: 'pain' },
+		{ sort: 'relevance' as const, q: 'fromaje' },
 		{ sort: 'price' as const, q: 'fromage' },
 		{ sort: 'price' as const },
 		{ sort: 'unit_price' as const },
@@ -418,6 +419,8 @@ describe('bad input', () => {
 			const cursor = { sort, key: sort === 'relevance' ? null : Infinity, id: '00000000-0000-4000-8000-000000000000' };
 			expect(decodeSearchCursor(encodeSearchCursor(cursor))).toEqual(cursor);
 		}
+		const typos = { sort: 'relevance' as const, key: 0.5, id: '00000000-0000-4000-8000-000000000000', typos: true };
+		expect(decodeSearchCursor(encodeSearchCursor(typos))).toEqual(typos);
 		expect(decodeSearchCursor(encodeSearchCursor({ sort: 'price', key: 0.1 + 0.2, id: '00000000-0000-4000-8000-000000000000' }))?.key).toBe(
 			0.1 + 0.2
 		);

@@ -11,10 +11,14 @@ import { toCard, variantsOf, type ProductCard } from './queries.ts';
  * Product search across every shop of a territory, on both engines.
  *
  * Matching: French full text over the weighted `products.search` document (name A, origin and
- * labels B, description and ingredients C; stemmed, unaccented), OR trigram word similarity of
- * the unaccented name for typos ("fromaje" → "Fromage blanc"). Both are served by GIN indexes
- * (migration 0002); `unaccent` also turns the ligature Œ into OE, so "oeufs" finds "Œufs".
- * Ranking: cover density of the full-text match plus the name's similarity to the words typed.
+ * labels B, description and ingredients C; stemmed, unaccented). When the words find fewer than
+ * `TYPO_WHEN_FEWER` products, typo tolerance joins in: trigram word similarity of the unaccented
+ * name ("fromaje" → "Fromage blanc"). Both are served by GIN indexes (migration 0002); `unaccent`
+ * also turns the ligature Œ into OE, so "oeufs" finds "Œufs". A broad word needs no typo
+ * tolerance, and the trigram branch cost two thirds of a broad search (and matched noise:
+ * "terroir" found "Terrine…"), so it runs only for the few searches that need it; which way a
+ * search went is kept in its cursor, so every page of it matches the same way.
+ * Ranking: full-text matches by `ts_rank` (weights A > B > C), above typo matches by similarity.
  *
  * Paging is keyset: each page ends with a cursor carrying the sort, the last sort key and id;
  * the next page starts strictly after that pair in the same total order (sort key, then id),
@@ -32,6 +36,8 @@ export const SEARCH_DEFAULT_LIMIT = 24;
 export const SEARCH_MAX_QUERY = 200;
 /** A name whose best-matching stretch shares this share of the trigrams of the words typed matches. */
 export const TYPO_THRESHOLD = 0.45;
+/** Typo tolerance joins in when the words typed find fewer products than this (a default page). */
+export const TYPO_WHEN_FEWER = 24;
 /** Mean Earth radius, as in `#lib/geo.ts`. */
 const EARTH_KM = 6371.0088;
 
@@ -88,15 +94,18 @@ export function parseLatLng(text: string): LatLng | null {
 
 // ── Cursor ─────────────────────────────────────────────────────────────────────────────────
 
-/** Where a page ended: the sort it belongs to, the last sort key (null when sorted by id only), the last id. */
-type Cursor = { sort: SearchSort; key: number | null; id: string };
+/**
+ * Where a page ended: the sort it belongs to, the last sort key (null when sorted by id only), the
+ * last id, and whether the search matched typos too (decided on its first page).
+ */
+type Cursor = { sort: SearchSort; key: number | null; id: string; typos?: boolean };
 
-const cursorShape = z.tuple([z.enum(SEARCH_SORTS), z.union([z.number(), z.literal('Infinity'), z.null()]), z.guid()]);
+const cursorShape = z.tuple([z.enum(SEARCH_SORTS), z.union([z.number(), z.literal('Infinity'), z.null()]), z.guid()], z.literal(1));
 
 export function encodeSearchCursor(cursor: Cursor): string {
 	// JSON has no Infinity: products without a unit price or a shop position sort last with it.
 	const key = cursor.key === Infinity ? 'Infinity' : cursor.key;
-	return Buffer.from(JSON.stringify([cursor.sort, key, cursor.id]), 'utf8').toString('base64url');
+	return Buffer.from(JSON.stringify([cursor.sort, key, cursor.id, ...(cursor.typos ? [1] : [])]), 'utf8').toString('base64url');
 }
 
 /** The cursor a string encodes, or null when it is not one of ours. */
@@ -105,8 +114,8 @@ export function decodeSearchCursor(text: string): Cursor | null {
 	try {
 		const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
 		if (!parsed.success) return null;
-		const [sort, key, id] = parsed.data;
-		return { sort, key: key === 'Infinity' ? Infinity : key, id };
+		const [sort, key, id, ...rest] = parsed.data;
+		return { sort, key: key === 'Infinity' ? Infinity : key, id, ...(rest.length ? { typos: true } : {}) };
 	} catch {
 		return null;
 	}
@@ -173,22 +182,29 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 	const q = params.q?.trim() || undefined;
 	const now = params.now ?? new Date();
 
-	const query = pageQuery({ territoryId, params, q, sort, limit, cursor, now });
-	// A listing in catalog order by plain filters (a shop's, a category's) is an index scan that needs
-	// none of the settings: it saves the transaction's round trips.
-	const plainListing =
-		!q &&
-		sort === 'relevance' &&
-		!params.near &&
-		!params.availableToday &&
-		params.minPriceCents === undefined &&
-		params.maxPriceCents === undefined;
-	const rows = plainListing
-		? await queryRows<HitRow>(db, query)
-		: await db.transaction(async (tx) => {
-				await tx.execute(localSettings);
-				return queryRows<HitRow>(tx as unknown as Db, query);
-			});
+	// Full text alone first (and always on later pages of such a search); typos only when the
+	// words find too few products. The first page tells: a full page of words answers it, else
+	// the number of words matches (counted only for pages shorter than the threshold).
+	let typos = q !== undefined && (cursor?.typos ?? false);
+	const decides = q !== undefined && !cursor && !typos;
+	const countAll = Boolean(params.withTotal) || (decides && limit + 1 < TYPO_WHEN_FEWER);
+	const run = (withTypos: boolean) => {
+		const query = pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos: withTypos, countAll });
+		// pg_trgm's threshold is a setting, local to a transaction so that it holds whichever pooled
+		// connection runs the query (JIT and parallel workers are off per connection, see db/client.ts).
+		return withTypos
+			? db.transaction(async (tx) => {
+					await tx.execute(typoThreshold);
+					return queryRows<HitRow>(tx as unknown as Db, query);
+				})
+			: queryRows<HitRow>(db, query);
+	};
+	let rows = await run(typos);
+	const wordMatches = countAll ? (rows.length ? Number(rows[0].total) : 0) : rows.length;
+	if (decides && wordMatches < TYPO_WHEN_FEWER) {
+		typos = true;
+		rows = await run(true);
+	}
 	const page = rows.slice(0, limit);
 	const variants = await variantsOf(
 		db,
@@ -197,20 +213,14 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 	const items = page.map((row) => toHit(row, variants, now));
 	const last = rows.length > limit ? page.at(-1) : undefined;
 	const nextCursor = last
-		? encodeSearchCursor({ sort, key: sort === 'relevance' && !q ? null : Number(last.sort_key), id: last.id })
+		? encodeSearchCursor({ sort, key: sort === 'relevance' && !q ? null : Number(last.sort_key), id: last.id, typos })
 		: null;
 	if (!params.withTotal) return { items, nextCursor };
 	return { items, nextCursor, total: rows.length ? Number(rows[0].total) : params.cursor ? null : 0 };
 }
 
-/**
- * Settings for the search transaction only, so they hold whichever pooled connection runs it:
- * the typo threshold of pg_trgm (read by its operator and its index scan), and no JIT compilation
- * or parallel workers, whose start-up costs more than these short queries (a whole-catalog sort
- * by price crossed the JIT threshold and took 100 ms more to compile than to run).
- */
-const localSettings = sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true),
-	set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+/** The typo threshold of pg_trgm (read by its operator and its index scan), for one transaction. */
+const typoThreshold = sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`;
 
 type PageQueryInput = {
 	territoryId: string;
@@ -220,9 +230,13 @@ type PageQueryInput = {
 	limit: number;
 	cursor: Cursor | null;
 	now: Date;
+	/** Match look-alike names too (trigram word similarity), below the full-text matches. */
+	typos: boolean;
+	/** Count every match (`total`, read on the first page). */
+	countAll: boolean;
 };
 
-function pageQuery({ territoryId, params, q, sort, limit, cursor, now }: PageQueryInput): SQL {
+function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, countAll }: PageQueryInput): SQL {
 	const near = params.near;
 	const needsPrice = sort === 'price' || sort === 'unit_price' || params.minPriceCents !== undefined || params.maxPriceCents !== undefined;
 
@@ -236,7 +250,9 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now }: PageQue
 	const filters: SQL[] = [sql`p.territory_id = ${territoryId}`, sql`p.status = 'active'`];
 	if (q)
 		filters.push(
-			sql`(p.search @@ websearch_to_tsquery('french', f_unaccent(${q})) or f_unaccent(lower(${q})) <% f_unaccent(lower(p.name)))`
+			typos
+				? sql`(p.search @@ websearch_to_tsquery('french', f_unaccent(${q})) or f_unaccent(lower(${q})) <% f_unaccent(lower(p.name)))`
+				: sql`p.search @@ websearch_to_tsquery('french', f_unaccent(${q}))`
 		);
 	if (params.category) filters.push(sql`c.slug = ${params.category}`);
 	if (params.label) filters.push(sql`${params.label} = any(p.labels)`);
@@ -265,8 +281,8 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now }: PageQue
 		),
 		page as materialized (
 			select hit.* from (
-				select p.id, shop.km as distance_km, ${sortKeySql(sort, q)} as sort_key
-					${params.withTotal ? sql`, count(*) over () as total` : sql``}
+				select p.id, shop.km as distance_km, ${sortKeySql(sort, q, typos)} as sort_key
+					${countAll ? sql`, count(*) over () as total` : sql``}
 				from products p
 				join shop on shop.id = p.shop_id
 				${params.category ? sql`join categories c on c.id = p.category_id` : sql``}
@@ -313,17 +329,20 @@ const unitPriceSql = sql`(case when cheapest.net_unit is not null and round(chea
 	then (2000::bigint * cheapest.price_cents + round(cheapest.net_quantity * 1000)::bigint) / (2 * round(cheapest.net_quantity * 1000)::bigint)
 	end)`;
 
-function sortKeySql(sort: SearchSort, q: string | undefined): SQL {
+function sortKeySql(sort: SearchSort, q: string | undefined, typos: boolean): SQL {
 	switch (sort) {
-		case 'relevance':
-			// A full-text match (the words or their stems) scores 1 + its cover density, above any
-			// name that only looks alike (word similarity ≤ 1). Trigram similarity is the costly part
-			// of ranking, so it is computed for typo matches only.
-			return q
-				? sql`(case when p.search @@ websearch_to_tsquery('french', f_unaccent(${q}))
-					then 1 + ts_rank_cd(p.search, websearch_to_tsquery('french', f_unaccent(${q})))::float8
+		case 'relevance': {
+			// A full-text match (the words or their stems) scores 1 + its rank, above any name that
+			// only looks alike (word similarity ≤ 1). `ts_rank` weighs where the words are (name A,
+			// origin and labels B, description C) like `ts_rank_cd` but costs a third less: ranking
+			// reads every match. Trigram similarity is computed for typo matches only.
+			if (!q) return sql`null::float8`;
+			const words = sql`1 + ts_rank(p.search, websearch_to_tsquery('french', f_unaccent(${q})))::float8`;
+			return typos
+				? sql`(case when p.search @@ websearch_to_tsquery('french', f_unaccent(${q})) then ${words}
 					else word_similarity(f_unaccent(lower(${q})), f_unaccent(lower(p.name)))::float8 end)`
-				: sql`null::float8`;
+				: words;
+		}
 		case 'price':
 			return sql`coalesce(cheapest.price_cents, 0)::float8`;
 		case 'unit_price':

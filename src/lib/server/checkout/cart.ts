@@ -47,13 +47,10 @@ export const emptyCart = (id: string | null = null): CartView => ({ id, groups: 
 
 export async function getCart(db: Db, territoryId: string, cartId: string | null | undefined): Promise<CartView> {
 	if (!cartId || !isUuid(cartId)) return emptyCart();
-	const [cart] = await db
-		.select({ id: carts.id })
-		.from(carts)
-		.where(and(eq(carts.id, cartId), eq(carts.territoryId, territoryId)));
-	if (!cart) return emptyCart();
-	const rows = await db
+	// One statement: the cart (to tell an unknown cart from an empty one) left-joined to its lines.
+	const joined = await db
 		.select({
+			cartId: carts.id,
 			itemId: cartItems.id,
 			quantity: cartItems.quantity,
 			variantId: variants.id,
@@ -76,12 +73,18 @@ export async function getCart(db: Db, territoryId: string, cartId: string | null
 			shopStatus: shops.status,
 			minOrderCents: shops.minOrderCents
 		})
-		.from(cartItems)
-		.innerJoin(variants, eq(variants.id, cartItems.variantId))
-		.innerJoin(products, eq(products.id, variants.productId))
-		.innerJoin(shops, eq(shops.id, products.shopId))
-		.where(eq(cartItems.cartId, cart.id))
+		.from(carts)
+		.leftJoin(cartItems, eq(cartItems.cartId, carts.id))
+		.leftJoin(variants, eq(variants.id, cartItems.variantId))
+		.leftJoin(products, eq(products.id, variants.productId))
+		.leftJoin(shops, eq(shops.id, products.shopId))
+		.where(and(eq(carts.id, cartId), eq(carts.territoryId, territoryId)))
 		.orderBy(asc(shops.name), asc(cartItems.addedAt));
+	if (joined.length === 0) return emptyCart();
+	const cart = { id: joined[0].cartId };
+	// Foreign keys make every joined row of a line complete; a cart without lines gives one row of nulls.
+	type Line = { [K in keyof (typeof joined)[number]]: NonNullable<(typeof joined)[number][K]> };
+	const rows = joined.filter((r) => r.itemId !== null && r.shopId !== null) as unknown as (Line & { imageUrl: string | null })[];
 	const groups = new Map<string, CartShopGroup>();
 	for (const r of rows) {
 		const stock = r.stockMode === 'tracked' ? r.stock : null;
@@ -125,6 +128,17 @@ export async function getCart(db: Db, territoryId: string, cartId: string | null
 		totalCents: list.reduce((s, g) => s + g.subtotalCents, 0),
 		itemCount: rows.length
 	};
+}
+
+/** Lines in a cart (the header's cart link): one count, no cart view. */
+export async function cartLineCount(db: Db, territoryId: string, cartId: string | null | undefined): Promise<number> {
+	if (!cartId || !isUuid(cartId)) return 0;
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(cartItems)
+		.innerJoin(carts, eq(carts.id, cartItems.cartId))
+		.where(and(eq(carts.id, cartId), eq(carts.territoryId, territoryId)));
+	return row?.n ?? 0;
 }
 
 export async function createCart(db: Db, territoryId: string, userId: string | null = null): Promise<string> {
@@ -180,29 +194,34 @@ function checkQuantity(v: VariantForCart, wanted: number, locale: Locale) {
 	}
 }
 
-/** Adds a quantity of a variant (added to what the cart already holds); returns the cart id. */
+/**
+ * Adds a quantity of a variant (added to what the cart already holds); returns the cart id. An
+ * unknown cart starts a new one, or is a 404 with `unknownCart: 'not_found'` (the API).
+ */
 export async function addToCart(
 	db: Db,
 	scope: { territoryId: string; cartId: string | null; userId?: string | null },
 	input: unknown,
-	locale: Locale
+	locale: Locale,
+	{ unknownCart = 'create' }: { unknownCart?: 'create' | 'not_found' } = {}
 ): Promise<string> {
 	const data = parseInput(AddItemInput, input, locale);
-	const variant = await sellableVariant(db, scope.territoryId, data.variantId, locale);
 	let cartId = scope.cartId && isUuid(scope.cartId) ? scope.cartId : null;
+	let held = 0;
 	if (cartId) {
+		// The cart is ours (this territory) and what it already holds of this variant, in one read.
 		const [own] = await db
-			.select({ id: carts.id })
+			.select({ id: carts.id, quantity: cartItems.quantity })
 			.from(carts)
+			.leftJoin(cartItems, and(eq(cartItems.cartId, carts.id), eq(cartItems.variantId, data.variantId)))
 			.where(and(eq(carts.id, cartId), eq(carts.territoryId, scope.territoryId)));
 		if (!own) cartId = null;
+		held = own?.quantity ?? 0;
 	}
+	if (!cartId && unknownCart === 'not_found') throw new NotFoundError('cart');
+	const variant = await sellableVariant(db, scope.territoryId, data.variantId, locale);
 	cartId ??= await createCart(db, scope.territoryId, scope.userId ?? null);
-	const [existing] = await db
-		.select({ quantity: cartItems.quantity })
-		.from(cartItems)
-		.where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, data.variantId)));
-	checkQuantity(variant, (existing?.quantity ?? 0) + data.quantity, locale);
+	checkQuantity(variant, held + data.quantity, locale);
 	// One statement, so two quick taps on "add" add up instead of overwriting each other.
 	await db
 		.insert(cartItems)

@@ -109,6 +109,15 @@ describe('checkout across shops', () => {
 		const bakeryMail = mails.find((m) => m.subject.includes('Boulangerie A'))!;
 		expect(bakeryMail.text).toContain(`/commandes/${byShop[bakery.id].id}?t=${byShop[bakery.id].accessToken}`);
 		expect(bakeryMail.text).toContain('À retirer chez Boulangerie A');
+		// Built from the data at hand with the number filled in by the statement that takes it.
+		expect(bakeryMail.subject).toBe('Commande n° 1 chez Boulangerie A : c’est noté');
+		expect(bakeryMail.text).toContain('Votre commande n° 1 chez Boulangerie A est enregistrée');
+		expect(bakeryMail.text).toContain('- 2 × ');
+		const pointMail = mails.find((m) => m.subject.includes('Primeur B'))!;
+		expect(pointMail.text).toContain(`${point.name}, ${point.address}`);
+		const deliveryMail = mails.find((m) => m.subject.includes('Boucherie C'))!;
+		expect(deliveryMail.text).toContain('3 rue des Lilas, 37100 Bourg-Test');
+		expect(deliveryMail.text).toContain('4,50');
 
 		const seen = await customerOrder(db, byShop[butcher.id].id, byShop[butcher.id].accessToken);
 		expect(seen.deliveryAddress?.postcode).toBe('37100');

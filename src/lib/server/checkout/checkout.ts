@@ -13,15 +13,17 @@ import {
 	shops,
 	stockMovements,
 	shopOrderCounters,
+	outboxEmails,
 	type DeliveryAddress
 } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
-import { ConflictError, InvalidInputError, type FieldErrors } from '../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, type FieldErrors } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
-import { getCart, type CartShopGroup } from './cart.ts';
+import { getCart, type CartShopGroup, type CartView } from './cart.ts';
 import { earliestStart, fulfilmentOptions, zoneFor, type ShopFulfilment } from './fulfilment.ts';
-import { queueOrderConfirmation } from './emails.ts';
+import { orderConfirmationEmail } from './emails.ts';
+import { queryRows } from '../db/client.ts';
 import { orderAccessToken, sha256 } from './order-token.ts';
 import { shopTakesOrdersAt } from '../shops/availability.ts';
 
@@ -100,6 +102,8 @@ export type CheckoutContext = {
 	/** The territory's time zone, for the times written in emails. */
 	timezone?: string;
 	now?: Date;
+	/** An unknown cart: read as an empty one (422, the pages), or a 404 (the API). */
+	unknownCart?: 'empty' | 'not_found';
 };
 
 /** Lines and slots that could not be taken: the 409 answer names each of them. */
@@ -115,10 +119,13 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 		.update(JSON.stringify({ cart: ctx.cartId, data }))
 		.digest('hex');
 
+	// The cart is read once, here, and serves every check and write below.
+	const cart = await getCart(db, ctx.territoryId, ctx.cartId);
+	if (!cart.id && ctx.unknownCart === 'not_found') throw new NotFoundError('cart');
 	const previous = await findCheckout(db, ctx.territoryId, key);
 	if (previous) return replay(db, previous, requestHash, ctx);
 
-	const plan = await prepare(db, ctx, data);
+	const plan = await prepare(db, ctx, data, cart);
 
 	try {
 		return await db.transaction(async (tx) => {
@@ -183,83 +190,9 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 				if (!reserved) shortages.push({ kind: 'slot', shopId: p.group.shop.id, slotId: p.slotId });
 			}
 			if (shortages.length) throw new ConflictError('error_checkout_short', shortages);
-
-			const placed: PlacedOrder[] = [];
-			for (const p of plan) {
-				const [counter] = await tx
-					.insert(shopOrderCounters)
-					.values({ shopId: p.group.shop.id, lastNumber: 1 })
-					.onConflictDoUpdate({ target: shopOrderCounters.shopId, set: { lastNumber: sql`${shopOrderCounters.lastNumber} + 1` } })
-					.returning({ number: shopOrderCounters.lastNumber });
-				const orderId = crypto.randomUUID();
-				const accessToken = orderAccessToken(ctx.secret, orderId);
-				await tx.insert(orders).values({
-					id: orderId,
-					checkoutId: created.id,
-					territoryId: ctx.territoryId,
-					shopId: p.group.shop.id,
-					number: counter.number,
-					fulfilment: p.method,
-					slotId: p.slotId,
-					pickupPointId: p.pickupPointId,
-					deliveryAddress: p.address,
-					deliveryFeeCents: p.deliveryFeeCents,
-					subtotalCents: p.group.subtotalCents,
-					totalCents: p.totalCents,
-					customerName: data.customer.name,
-					customerEmail: data.customer.email,
-					customerPhone: data.customer.phone,
-					userId: ctx.userId,
-					paymentMethod: data.payment.method,
-					accessTokenHash: sha256(accessToken)
-				});
-				await tx.insert(orderLines).values(
-					p.group.lines.map((l) => ({
-						orderId,
-						variantId: l.variantId,
-						productId: l.productId,
-						productName: l.productName,
-						variantName: l.variantName,
-						unit: l.unit,
-						quantity: l.quantity,
-						unitPriceCents: l.unitPriceCents,
-						vatRateBps: l.vatRateBps,
-						totalCents: l.totalCents
-					}))
-				);
-				const tracked = p.group.lines.filter((l) => l.stock !== null);
-				if (tracked.length) {
-					await tx.insert(stockMovements).values(
-						tracked.map((l) => ({
-							variantId: l.variantId,
-							shopId: p.group.shop.id,
-							delta: -l.quantity,
-							reason: 'sale',
-							orderId,
-							actorUserId: ctx.userId
-						}))
-					);
-				}
-				await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: 'new', actorKind: 'customer', actorUserId: ctx.userId });
-				await queueOrderConfirmation(tx, {
-					orderId,
-					accessToken,
-					origin: ctx.origin,
-					locale: ctx.locale,
-					territoryId: ctx.territoryId,
-					timezone: ctx.timezone
-				});
-				placed.push({
-					id: orderId,
-					number: counter.number,
-					shopId: p.group.shop.id,
-					shopName: p.group.shop.name,
-					status: 'new',
-					totalCents: p.totalCents,
-					accessToken
-				});
-			}
 			if (ctx.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, ctx.cartId));
+
+			const placed = await writeOrders(tx, ctx, data, plan, created.id);
 			return { checkoutId: created.id, replayed: false, orders: placed };
 		});
 	} catch (e) {
@@ -271,16 +204,141 @@ export async function checkout(db: Db, ctx: CheckoutContext, input: unknown): Pr
 	}
 }
 
+/**
+ * Writes every shop's order, its lines, stock movements, first event and confirmation email in
+ * ONE statement, which is also the one that takes the order numbers: the per-shop counter rows
+ * are locked from this statement to COMMIT only (one round trip), instead of through the whole
+ * transaction. Still gap-free and unique: the numbers are taken in the same transaction as
+ * everything else and roll back with it. Counters are taken in shop-id order, so two checkouts
+ * sharing two shops never deadlock. The emails are built here from the data at hand, with a
+ * placeholder for the number that the statement replaces.
+ */
+async function writeOrders(
+	tx: Db,
+	ctx: CheckoutContext,
+	data: CheckoutRequest,
+	plan: PlannedOrder[],
+	checkoutId: string
+): Promise<PlacedOrder[]> {
+	const numberMark = `⟦n:${crypto.randomUUID()}⟧`;
+	const made = plan.map((p) => {
+		const id = crypto.randomUUID();
+		return { p, id, accessToken: orderAccessToken(ctx.secret, id) };
+	});
+	const orderRows = made.map(({ p, id, accessToken }) => ({
+		id,
+		shop_id: p.group.shop.id,
+		fulfilment: p.method,
+		slot_id: p.slotId,
+		pickup_point_id: p.pickupPointId,
+		delivery_address: p.address,
+		delivery_fee_cents: p.deliveryFeeCents,
+		subtotal_cents: p.group.subtotalCents,
+		total_cents: p.totalCents,
+		access_token_hash: sha256(accessToken)
+	}));
+	const lineRows = made.flatMap(({ p, id }) =>
+		p.group.lines.map((l) => ({
+			order_id: id,
+			variant_id: l.variantId,
+			product_id: l.productId,
+			product_name: l.productName,
+			variant_name: l.variantName,
+			unit: l.unit,
+			quantity: l.quantity,
+			unit_price_cents: l.unitPriceCents,
+			vat_rate_bps: l.vatRateBps,
+			total_cents: l.totalCents
+		}))
+	);
+	const movementRows = made.flatMap(({ p, id }) =>
+		p.group.lines
+			.filter((l) => l.stock !== null)
+			.map((l) => ({ variant_id: l.variantId, shop_id: p.group.shop.id, delta: -l.quantity, order_id: id }))
+	);
+	const emailRows = made.map(({ p, id, accessToken }) => {
+		const email = orderConfirmationEmail(
+			{
+				id,
+				number: numberMark,
+				customerName: data.customer.name,
+				fulfilment: p.method,
+				deliveryAddress: p.address,
+				deliveryFeeCents: p.deliveryFeeCents,
+				totalCents: p.totalCents,
+				lines: p.group.lines,
+				shop: { name: p.group.shop.name, ...p.place },
+				slot: p.slot,
+				pickupPoint: p.pickupPoint
+			},
+			{ accessToken, origin: ctx.origin, locale: ctx.locale, timezone: ctx.timezone }
+		);
+		return { shop_id: p.group.shop.id, subject: email.subject, text: email.text };
+	});
+	const json = (rows: unknown[]) => JSON.stringify(rows);
+	const numbers = await queryRows<{ shop_id: string; number: number }>(
+		tx,
+		sql`with numbered as (
+			insert into ${shopOrderCounters} (shop_id, last_number)
+			select x.shop_id, 1 from json_to_recordset(${json(orderRows)}::json) as x(shop_id uuid) order by x.shop_id
+			on conflict (shop_id) do update set last_number = ${shopOrderCounters}.last_number + 1
+			returning shop_id, last_number
+		), new_orders as (
+			insert into ${orders} (id, checkout_id, territory_id, shop_id, number, fulfilment, slot_id, pickup_point_id, delivery_address,
+				delivery_fee_cents, subtotal_cents, total_cents, customer_name, customer_email, customer_phone, user_id, payment_method, access_token_hash)
+			select x.id, ${checkoutId}::uuid, ${ctx.territoryId}::uuid, x.shop_id, n.last_number, x.fulfilment::fulfilment, x.slot_id, x.pickup_point_id,
+				x.delivery_address, x.delivery_fee_cents, x.subtotal_cents, x.total_cents, ${data.customer.name}::text, ${data.customer.email}::text,
+				${data.customer.phone}::text, ${ctx.userId}::text, ${data.payment.method}::text, x.access_token_hash
+			from json_to_recordset(${json(orderRows)}::json) as x(id uuid, shop_id uuid, fulfilment text, slot_id uuid, pickup_point_id uuid,
+				delivery_address jsonb, delivery_fee_cents int, subtotal_cents int, total_cents int, access_token_hash text)
+			join numbered n on n.shop_id = x.shop_id
+		), new_lines as (
+			insert into ${orderLines} (order_id, variant_id, product_id, product_name, variant_name, unit, quantity, unit_price_cents, vat_rate_bps, total_cents)
+			select * from json_to_recordset(${json(lineRows)}::json) as x(order_id uuid, variant_id uuid, product_id uuid, product_name text,
+				variant_name text, unit text, quantity numeric, unit_price_cents int, vat_rate_bps int, total_cents int)
+		), new_movements as (
+			insert into ${stockMovements} (variant_id, shop_id, delta, reason, order_id, actor_user_id)
+			select x.variant_id, x.shop_id, x.delta, 'sale', x.order_id, ${ctx.userId}::text
+			from json_to_recordset(${json(movementRows)}::json) as x(variant_id uuid, shop_id uuid, delta numeric, order_id uuid)
+		), new_events as (
+			insert into ${orderEvents} (order_id, from_status, to_status, actor_kind, actor_user_id)
+			select x.id, null::order_status, 'new'::order_status, 'customer', ${ctx.userId}::text from json_to_recordset(${json(orderRows)}::json) as x(id uuid)
+		), new_emails as (
+			insert into ${outboxEmails} (territory_id, to_address, subject, text, kind)
+			select ${ctx.territoryId}::uuid, ${data.customer.email}::text, replace(x.subject, ${numberMark}::text, n.last_number::text),
+				replace(x.text, ${numberMark}::text, n.last_number::text), 'order_confirmation'
+			from json_to_recordset(${json(emailRows)}::json) as x(shop_id uuid, subject text, text text)
+			join numbered n on n.shop_id = x.shop_id
+		)
+		select shop_id, last_number as number from numbered`
+	);
+	const numberOf = new Map(numbers.map((r) => [r.shop_id, Number(r.number)]));
+	return made.map(({ p, id, accessToken }) => ({
+		id,
+		number: numberOf.get(p.group.shop.id)!,
+		shopId: p.group.shop.id,
+		shopName: p.group.shop.name,
+		status: 'new',
+		totalCents: p.totalCents,
+		accessToken
+	}));
+}
+
 /** Everything checked, nothing written: the cart, each shop's fulfilment, minimums, slots, zones. */
-async function prepare(db: Db, ctx: Omit<CheckoutContext, 'idempotencyKey'>, data: CheckoutRequest): Promise<PlannedOrder[]> {
+async function prepare(
+	db: Db,
+	ctx: Omit<CheckoutContext, 'idempotencyKey'>,
+	data: CheckoutRequest,
+	cart: CartView
+): Promise<PlannedOrder[]> {
 	const now = ctx.now ?? new Date();
-	const cart = await getCart(db, ctx.territoryId, ctx.cartId);
 	if (cart.groups.length === 0) throw new InvalidInputError({ cart: [t('error_cart_empty', ctx.locale)] });
 	const options = await fulfilmentOptions(
 		db,
 		ctx.territoryId,
 		cart.groups.map((g) => g.shop.id),
-		now
+		now,
+		{ withSlots: false }
 	);
 	return planOrders(db, cart.groups, options, data, ctx, now);
 }
@@ -307,7 +365,8 @@ export async function reviewCheckout(
 	input: unknown
 ): Promise<{ request: CheckoutRequest; orders: ReviewedOrder[]; totalCents: number }> {
 	const data = parseInput(CheckoutInput, input, ctx.locale);
-	const plan = await prepare(db, ctx, data);
+	const cart = await getCart(db, ctx.territoryId, ctx.cartId);
+	const plan = await prepare(db, ctx, data, cart);
 	const reviewed = plan.map((p) => ({
 		shop: p.group.shop,
 		lines: p.group.lines,
@@ -354,6 +413,10 @@ type PlannedOrder = {
 	deliveryFeeCents: number;
 	totalCents: number;
 	earliest: Date;
+	/** For the confirmation email: the shop's address, the chosen slot and pickup point. */
+	place: ShopFulfilment['place'];
+	slot: { startsAt: Date; endsAt: Date } | null;
+	pickupPoint: { name: string; address: string; postcode: string; city: string } | null;
 };
 
 /**
@@ -378,15 +441,25 @@ async function planOrders(
 	data.fulfilments.forEach((f, i) => {
 		if (!groups.some((g) => g.shop.id === f.shopId)) add(`fulfilments.${i}.shopId`, 'error_fulfilment_unknown_shop');
 	});
-	const shopCoords = await db
-		.select({ id: shops.id, latitude: shops.latitude, longitude: shops.longitude, postcode: shops.postcode })
-		.from(shops)
-		.where(
-			inArray(
-				shops.id,
-				groups.map((g) => g.shop.id)
-			)
-		);
+	// Every chosen slot in one read; each is checked below against its owner, kind and lead time.
+	const chosen = await slotsByIds(
+		db,
+		data.fulfilments.flatMap((f) => (f.slotId ? [f.slotId] : [])),
+		groups.map((g) => g.shop.id)
+	);
+	// A slot of the given owner and kind, late enough, on a day the ordering shop hands orders over
+	// (not on vacation, not closed: shops/availability.ts); capacity is taken later, atomically.
+	const slotOf = (
+		slotId: string,
+		owner: { shopId?: string; pickupPointId?: string; kind: string },
+		earliest: Date,
+		orderingShopId: string
+	) => {
+		const slot = chosen.get(slotId);
+		const ownerMatches = owner.shopId ? slot?.shopId === owner.shopId : slot?.pickupPointId === owner.pickupPointId;
+		const open = slot?.openFor.includes(orderingShopId);
+		return slot && ownerMatches && open && slot.kind === owner.kind && slot.startsAt >= earliest ? slot : null;
+	};
 	for (const group of groups) {
 		const i = data.fulfilments.findIndex((f) => f.shopId === group.shop.id);
 		const field = (name: string) => `fulfilments.${i}.${name}`;
@@ -413,33 +486,35 @@ async function planOrders(
 			address: null,
 			deliveryFeeCents: 0,
 			totalCents: group.subtotalCents,
-			earliest
+			earliest,
+			place: opts.place,
+			slot: null,
+			pickupPoint: null
 		};
 		if (f.method === 'pickup') {
+			const slot = f.slotId ? slotOf(f.slotId, { shopId: group.shop.id, kind: 'shop_pickup' }, earliest, group.shop.id) : null;
 			if (!opts.pickup) add(field('method'), 'error_fulfilment_method');
 			else if (!f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (!(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'shop_pickup' }, earliest, group.shop.id)))
-				add(field('slotId'), 'error_slot_unavailable');
-			plan.push(base);
+			else if (!slot) add(field('slotId'), 'error_slot_unavailable');
+			plan.push({ ...base, slot });
 		} else if (f.method === 'pickup_point') {
 			const point = f.pickupPointId ? opts.pickupPoints.find((p) => p.id === f.pickupPointId) : undefined;
+			const slot = point && f.slotId ? slotOf(f.slotId, { pickupPointId: point.id, kind: 'pickup_point' }, earliest, group.shop.id) : null;
 			if (!point) add(field('pickupPointId'), 'error_pickup_point_required');
 			else if (!f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (!(await slotOf(db, f.slotId, { pickupPointId: point.id, kind: 'pickup_point' }, earliest, group.shop.id)))
-				add(field('slotId'), 'error_slot_unavailable');
-			plan.push({ ...base, pickupPointId: point?.id ?? null });
+			else if (!slot) add(field('slotId'), 'error_slot_unavailable');
+			plan.push({ ...base, pickupPointId: point?.id ?? null, slot, pickupPoint: point ?? null });
 		} else {
-			const coords = shopCoords.find((s) => s.id === group.shop.id) ?? { latitude: null, longitude: null, postcode: undefined };
-			const zone = f.address && opts.delivery ? zoneFor(opts.delivery.zones, f.address, coords) : null;
+			const zone = f.address && opts.delivery ? zoneFor(opts.delivery.zones, f.address, opts.place) : null;
+			const slot = f.slotId ? slotOf(f.slotId, { shopId: group.shop.id, kind: 'delivery' }, earliest, group.shop.id) : null;
 			if (!opts.delivery) add(field('method'), 'error_fulfilment_method');
 			else if (!f.address) add(field('address'), 'error_address_required');
 			else if (!zone) add(field('address.postcode'), 'error_address_outside_zones', { shop: group.shop.name });
 			else if (group.subtotalCents < zone.minOrderCents) add(field('method'), 'error_delivery_minimum', { shop: group.shop.name });
 			if (opts.delivery && !f.slotId) add(field('slotId'), 'error_slot_required');
-			else if (f.slotId && !(await slotOf(db, f.slotId, { shopId: group.shop.id, kind: 'delivery' }, earliest, group.shop.id)))
-				add(field('slotId'), 'error_slot_unavailable');
+			else if (f.slotId && !slot) add(field('slotId'), 'error_slot_unavailable');
 			const fee = zone?.feeCents ?? 0;
-			plan.push({ ...base, address: f.address ?? null, deliveryFeeCents: fee, totalCents: group.subtotalCents + fee });
+			plan.push({ ...base, address: f.address ?? null, deliveryFeeCents: fee, totalCents: group.subtotalCents + fee, slot });
 		}
 	}
 	if (Object.keys(errors).length) throw new InvalidInputError(errors);
@@ -448,29 +523,34 @@ async function planOrders(
 }
 
 /**
- * A slot of the given owner and kind, starting late enough, on a day the ordering shop hands orders
- * over (not on vacation, not closed); capacity is taken later, atomically.
+ * The chosen slots (capacity is taken later, atomically), each with the shops of the cart that hand
+ * orders over at its start (`openFor`: not on vacation, not closed that day).
  */
-async function slotOf(
-	db: Db,
-	slotId: string,
-	owner: { shopId?: string; pickupPointId?: string; kind: string },
-	earliest: Date,
-	orderingShopId: string
-): Promise<boolean> {
-	const [row] = await db
-		.select({ id: slots.id })
+async function slotsByIds(db: Db, ids: string[], shopIds: string[]) {
+	if (ids.length === 0 || shopIds.length === 0)
+		return new Map<
+			string,
+			{ id: string; shopId: string | null; pickupPointId: string | null; kind: string; startsAt: Date; endsAt: Date; openFor: string[] }
+		>();
+	const cartShops = sql.join(
+		shopIds.map((id) => sql`${id}::uuid`),
+		sql`, `
+	);
+	const rows = await db
+		.select({
+			id: slots.id,
+			shopId: slots.shopId,
+			pickupPointId: slots.pickupPointId,
+			kind: slots.kind,
+			startsAt: slots.startsAt,
+			endsAt: slots.endsAt,
+			openFor: sql<
+				string[]
+			>`array(select cs.id::text from unnest(array[${cartShops}]) as cs(id) where ${shopTakesOrdersAt(sql`cs.id`, sql`${slots.startsAt}`)})`
+		})
 		.from(slots)
-		.where(
-			and(
-				eq(slots.id, slotId),
-				owner.shopId ? eq(slots.shopId, owner.shopId) : eq(slots.pickupPointId, owner.pickupPointId!),
-				sql`${slots.kind} = ${owner.kind}`,
-				sql`${slots.startsAt} >= ${earliest.toISOString()}`,
-				shopTakesOrdersAt(orderingShopId, sql`${slots.startsAt}`)
-			)
-		);
-	return Boolean(row);
+		.where(inArray(slots.id, [...new Set(ids)]));
+	return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function findCheckout(db: Db, territoryId: string, key: string) {

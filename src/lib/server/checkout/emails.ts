@@ -1,27 +1,39 @@
-import type { Db } from '../db/client.ts';
-import { queueEmail } from '../notifications/outbox.ts';
 import { t, type Locale } from '../i18n.ts';
 import { euros } from '../../format.ts';
-import { loadOrder, type CustomerOrder } from './orders.ts';
+import type { CustomerOrder } from './orders.ts';
 
 export const orderLink = (origin: string, orderId: string, accessToken: string) => `${origin}/commandes/${orderId}?t=${accessToken}`;
 
+type Place = { address: string; postcode: string; city: string };
+
+/** What `handoverText` needs of an order: a loaded `CustomerOrder`, or the data at hand in checkout. */
+export type HandoverOf = Pick<CustomerOrder, 'fulfilment' | 'deliveryAddress'> & {
+	shop: Place & { name: string };
+	slot: { startsAt: Date; endsAt: Date } | null;
+	pickupPoint: (Place & { name: string }) | null;
+};
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one (1 % of the server's
+// busy time in a checkout profile): one pair per language and time zone, kept.
+const slotFormats = new Map<string, { start: Intl.DateTimeFormat; end: Intl.DateTimeFormat }>();
+function slotFormat(locale: Locale, timeZone: string) {
+	const key = `${locale} ${timeZone}`;
+	let formats = slotFormats.get(key);
+	if (!formats) {
+		const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+		formats = {
+			start: new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }),
+			end: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone })
+		};
+		slotFormats.set(key, formats);
+	}
+	return formats;
+}
+
 /** Where and when the customer gets the order, in one sentence. */
-export function handoverText(order: CustomerOrder, locale: Locale, timezone = 'Europe/Paris'): string {
-	const when = order.slot
-		? new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-				weekday: 'long',
-				day: 'numeric',
-				month: 'long',
-				hour: '2-digit',
-				minute: '2-digit',
-				timeZone: timezone
-			}).format(order.slot.startsAt) +
-			'–' +
-			new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: timezone }).format(
-				order.slot.endsAt
-			)
-		: '';
+export function handoverText(order: HandoverOf, locale: Locale, timezone = 'Europe/Paris'): string {
+	const format = order.slot ? slotFormat(locale, timezone) : null;
+	const when = order.slot && format ? format.start.format(order.slot.startsAt) + '–' + format.end.format(order.slot.endsAt) : '';
 	if (order.fulfilment === 'pickup')
 		return t('handover_pickup', locale, {
 			shop: order.shop.name,
@@ -39,14 +51,28 @@ export function handoverText(order: CustomerOrder, locale: Locale, timezone = 'E
 	return t('handover_delivery', locale, { address: a ? `${a.line1}, ${a.postcode} ${a.city}` : '', when });
 }
 
-/** Queued in the checkout transaction; delivered by the mail job, so SMTP trouble never fails an order. */
-export async function queueOrderConfirmation(
-	tx: Db,
-	args: { orderId: string; accessToken: string; origin: string; locale: Locale; territoryId: string; timezone?: string }
-): Promise<void> {
-	const order = await loadOrder(tx, args.orderId);
+/** What the confirmation email says of one order (built from the data at hand, nothing re-read). */
+export type ConfirmationOf = HandoverOf & {
+	id: string;
+	number: number | string;
+	customerName: string;
+	deliveryFeeCents: number;
+	totalCents: number;
+	lines: { quantity: number; productName: string; variantName: string; totalCents: number }[];
+};
+
+/**
+ * The order confirmation email: queued by checkout in its transaction and delivered by the mail
+ * job, so SMTP trouble never fails an order. `number` may be a placeholder that the checkout's
+ * last statement replaces once the order's number is taken (numbers are taken just before COMMIT).
+ */
+export function orderConfirmationEmail(
+	order: ConfirmationOf,
+	args: { accessToken: string; origin: string; locale: Locale; timezone?: string }
+): { subject: string; text: string } {
 	const l = args.locale;
-	const lines = order.lines
+	const lines = [...order.lines]
+		.sort((a, b) => a.productName.localeCompare(b.productName, l))
 		.map((line) => `- ${line.quantity} × ${line.productName} (${line.variantName}) : ${euros(line.totalCents, l)}`)
 		.join('\n');
 	const text = [
@@ -68,11 +94,5 @@ export async function queueOrderConfirmation(
 	]
 		.filter((line, i, all) => line !== '' || all[i - 1] !== '')
 		.join('\n');
-	await queueEmail(tx, {
-		to: order.customerEmail,
-		subject: t('email_order_subject', l, { number: order.number, shop: order.shop.name }),
-		text,
-		kind: 'order_confirmation',
-		territoryId: args.territoryId
-	});
+	return { subject: t('email_order_subject', l, { number: order.number, shop: order.shop.name }), text };
 }

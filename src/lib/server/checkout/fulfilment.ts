@@ -20,6 +20,8 @@ export type DeliveryZoneView = {
 };
 export type ShopFulfilment = {
 	shopId: string;
+	/** The shop's own address and position (pickup place, delivery radius). */
+	place: { address: string; postcode: string; city: string; latitude: number | null; longitude: number | null };
 	leadMinutes: number;
 	termsOfSale: string;
 	/** Vacation mode: no slot is offered and no order is taken (vacationMessage says why). */
@@ -35,11 +37,16 @@ export const SLOT_HORIZON_DAYS = 7;
 
 export const earliestStart = (now: Date, leadMinutes: number) => new Date(now.getTime() + leadMinutes * 60_000);
 
+/**
+ * Each shop's ways of handing over orders. `withSlots: false` leaves every slot list empty: checkout
+ * checks the chosen slots itself (and takes capacity atomically), so it skips reading a week of them.
+ */
 export async function fulfilmentOptions(
 	db: Db,
 	territoryId: string,
 	shopIds: string[],
-	now = new Date()
+	now = new Date(),
+	{ withSlots = true }: { withSlots?: boolean } = {}
 ): Promise<Map<string, ShopFulfilment>> {
 	const result = new Map<string, ShopFulfilment>();
 	if (shopIds.length === 0) return result;
@@ -49,6 +56,8 @@ export async function fulfilmentOptions(
 			address: shops.address,
 			postcode: shops.postcode,
 			city: shops.city,
+			latitude: shops.latitude,
+			longitude: shops.longitude,
 			leadMinutes: shops.leadMinutes,
 			offersPickup: shops.offersPickup,
 			termsOfSale: shops.termsOfSale,
@@ -74,30 +83,34 @@ export async function fulfilmentOptions(
 			.where(and(inArray(shopPickupPoints.shopId, shopIds), eq(pickupPoints.active, true), eq(pickupPoints.territoryId, territoryId)))
 			.orderBy(asc(pickupPoints.name)),
 		db.select().from(deliveryZones).where(inArray(deliveryZones.shopId, shopIds)).orderBy(asc(deliveryZones.feeCents)),
-		openSlots(
-			db,
-			and(inArray(slots.shopId, shopIds), shopTakesOrdersAt(sql`${slots.shopId}`, sql`${slots.startsAt}`)),
-			earliestStart(now, minLead),
-			horizon
-		)
+		withSlots
+			? openSlots(
+					db,
+					and(inArray(slots.shopId, shopIds), shopTakesOrdersAt(sql`${slots.shopId}`, sql`${slots.startsAt}`)),
+					earliestStart(now, minLead),
+					horizon
+				)
+			: []
 	]);
 	for (const shop of shopRows) {
 		const pointIds = [...new Set(points.filter((p) => p.shopId === shop.id).map((p) => p.id))];
 		// A pickup point's slot is offered for a shop only on the days that shop hands orders over.
-		const pointSlotRows = pointIds.length
-			? await openSlots(
-					db,
-					and(inArray(slots.pickupPointId, pointIds), shopTakesOrdersAt(shop.id, sql`${slots.startsAt}`)),
-					earliestStart(now, shop.leadMinutes),
-					horizon
-				)
-			: [];
+		const pointSlotRows =
+			withSlots && pointIds.length
+				? await openSlots(
+						db,
+						and(inArray(slots.pickupPointId, pointIds), shopTakesOrdersAt(shop.id, sql`${slots.startsAt}`)),
+						earliestStart(now, shop.leadMinutes),
+						horizon
+					)
+				: [];
 		const earliest = earliestStart(now, shop.leadMinutes);
 		const ofShop = (kind: 'shop_pickup' | 'delivery') =>
 			shopSlotRows.filter((s) => s.shopId === shop.id && s.kind === kind && s.startsAt >= earliest).map(toView);
 		const shopZones = zones.filter((z) => z.shopId === shop.id);
 		result.set(shop.id, {
 			shopId: shop.id,
+			place: { address: shop.address, postcode: shop.postcode, city: shop.city, latitude: shop.latitude, longitude: shop.longitude },
 			leadMinutes: shop.leadMinutes,
 			termsOfSale: shop.termsOfSale,
 			onVacation: shop.onVacation,

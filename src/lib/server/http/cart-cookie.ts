@@ -1,6 +1,6 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { appContext } from '../runtime.ts';
-import { cartOfUser, getCart, mergeCartIntoUser } from '../checkout/cart.ts';
+import { cartOfUser, cartLineCount, mergeCartIntoUser } from '../checkout/cart.ts';
 import { isUuid } from '../catalog/queries.ts';
 
 // An anonymous visitor's cart is known by its id in an http-only cookie; a signed-in customer's
@@ -75,5 +75,5 @@ export async function cartCount(event: CartEvent): Promise<number> {
 	const cartId = await currentCartId(event);
 	if (!cartId) return 0;
 	const { db } = await appContext();
-	return (await getCart(db, territory.id, cartId)).itemCount;
+	return cartLineCount(db, territory.id, cartId);
 }

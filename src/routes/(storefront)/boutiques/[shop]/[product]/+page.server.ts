@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
-import { getProduct } from '#lib/server/catalog/queries.ts';
+import { getProduct, productCache } from '#lib/server/catalog/queries.ts';
 import { isFood, netQuantitiesOf } from '#lib/server/catalog/food-info.ts';
 import { addToCart } from '#lib/server/checkout/cart.ts';
 import { quantityRule } from '#lib/server/checkout/quantity.ts';
@@ -14,7 +14,7 @@ import { t } from '#lib/server/i18n.ts';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db } = await appContext();
 	try {
-		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product });
+		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product }, productCache);
 		return {
 			product,
 			origin: url.origin,

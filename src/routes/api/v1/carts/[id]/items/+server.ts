@@ -3,8 +3,9 @@ import { addCartItemOperation, existingCart } from '#lib/server/http/api-cart-sc
 import { addToCart } from '#lib/server/checkout/cart.ts';
 
 export const POST = endpoint(addCartItemOperation, async ({ db, territory, params, body, event }) => {
-	// addToCart starts a new cart when it does not find this one: the API answers 404 instead.
-	await existingCart(db, territory.id, params.id);
-	await addToCart(db, { territoryId: territory.id, cartId: params.id, userId: null }, body, event.locals.locale);
+	// An unknown cart is a 404 here (the pages start a new cart instead).
+	await addToCart(db, { territoryId: territory.id, cartId: params.id, userId: null }, body, event.locals.locale, {
+		unknownCart: 'not_found'
+	});
 	return existingCart(db, territory.id, params.id);
 });
