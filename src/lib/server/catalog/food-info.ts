@@ -10,9 +10,9 @@ import { NO_ALLERGENS } from './product-input.ts';
  * shop's trade when the product has no category:
  * - not food: flowers and plants, books (categories `fleurs-plantes`, `librairie`; trades florist, bookshop);
  * - every food: name, allergens (declared, "none" counts), storage conditions;
- * - ingredients, except fresh fruit and vegetables (art. 19: unprocessed, no list required);
+ * - ingredients, except fresh fruit and vegetables (art. 19(1)(a): unprocessed, no list required);
  * - net quantity, unless sold by weight or volume (the quantity is what is ordered) or by number
- *   (dozen, bunch, and fruit and vegetables by the piece: annex IX 1(d));
+ *   (see `soldByNumber`);
  * - origin where EU rules require it: fruit and vegetables, meat, fish, honey, eggs.
  */
 
@@ -32,6 +32,9 @@ const ORIGIN_CATEGORIES = new Set([
 const ORIGIN_TRADES = new Set(['greengrocer', 'market_gardener', 'butcher', 'fishmonger', 'beekeeper', 'livestock_farmer']);
 const MEASURED_UNITS = new Set(['kg', 'g', 'l', 'cl']);
 const COUNTED_UNITS = new Set(['dozen', 'bunch']);
+/** Where goods are counted out at the counter, or packed there at the buyer's request, rather than prepacked. */
+const COUNTER_CATEGORIES = new Set(['boulangerie-patisserie', 'traiteur', 'fruits-legumes']);
+const COUNTER_TRADES = new Set(['bakery', 'pastry', 'caterer', 'greengrocer', 'market_gardener']);
 
 export type FoodInfoSubject = {
 	name: string;
@@ -53,17 +56,33 @@ export function isFood(p: Pick<FoodInfoSubject, 'categorySlug' | 'trade'>): bool
 
 const filled = (s: string | null) => s !== null && s.trim() !== '';
 
+/**
+ * Net quantity is not mandatory for foods normally sold by number when the number is visible or
+ * stated (INCO art. 23(3) and annex IX point 1(d)). Criterion: a unit that is a count by nature
+ * (dozen, bunch), or the piece or box at the baker's, pastry cook's, caterer's and greengrocer's,
+ * whose croissants, cakes, portions and lettuces are counted out at the counter or packed there
+ * at the buyer's request (not prepacked, art. 2(2)(e)). A jar, bottle or pack sold by the piece
+ * anywhere else (rillettes, honey, wine, preserves) is prepacked and keeps its net quantity.
+ */
+function soldByNumber(p: Pick<FoodInfoSubject, 'unit' | 'categorySlug' | 'trade'>): boolean {
+	if (COUNTED_UNITS.has(p.unit)) return true;
+	const counter = p.categorySlug ? COUNTER_CATEGORIES.has(p.categorySlug) : COUNTER_TRADES.has(p.trade);
+	return counter && (p.unit === 'piece' || p.unit === 'box');
+}
+
 /** What this product still lacks for a buyer to see before purchase (empty when complete or not food). */
 export function missingFoodInfo(p: FoodInfoSubject): FoodInfoItem[] {
 	if (!isFood(p)) return [];
 	const freshProduce = p.categorySlug ? FRESH_PRODUCE_CATEGORIES.has(p.categorySlug) : FRESH_PRODUCE_TRADES.has(p.trade);
 	const originRequired = p.categorySlug ? ORIGIN_CATEGORIES.has(p.categorySlug) : ORIGIN_TRADES.has(p.trade);
-	const soldByNumber = COUNTED_UNITS.has(p.unit) || (freshProduce && p.unit === 'piece');
 	const missing: FoodInfoItem[] = [];
 	if (!filled(p.name)) missing.push('name');
+	// Fresh fruit and vegetables need no list (art. 19(1)(a)). A single-ingredient food named after
+	// it (a steak, a whole fish, eggs, honey: art. 19(1)(e)) needs none either, but nothing in the
+	// data tells a faux-filet from a pâté of the same counter: its one ingredient is asked for.
 	if (!freshProduce && !filled(p.ingredients)) missing.push('ingredients');
 	if (!p.allergens.length) missing.push('allergens');
-	if (!MEASURED_UNITS.has(p.unit) && !soldByNumber && p.variants.some((v) => v.netQuantity === null)) missing.push('net_quantity');
+	if (!MEASURED_UNITS.has(p.unit) && !soldByNumber(p) && p.variants.some((v) => v.netQuantity === null)) missing.push('net_quantity');
 	if (!filled(p.storage)) missing.push('storage');
 	if (originRequired && !filled(p.origin)) missing.push('origin');
 	return missing;

@@ -8,6 +8,7 @@ import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts
 import * as schema from '../schema/index.ts';
 import type { OpeningPeriod } from '../schema/shops.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_SLOT_DAYS, seedDemo } from './index.ts';
+import { isFood, missingFoodInfo } from '../../catalog/food-info.ts';
 
 // A Thursday morning in late November (winter time in Paris).
 const NOW = new Date('2026-11-26T08:00:00Z');
@@ -279,6 +280,36 @@ describe('the demo territory', () => {
 			const days = [...new Set(slots.map((slot) => localDate(slot.startsAt)))];
 			expect(days.sort()).toEqual(expectedDays(point.opening_hours, 60).sort());
 		}
+	});
+
+	it('gives nearly every demo food product the food information a buyer must see (INCO)', async () => {
+		const rows = await query<{
+			id: string;
+			name: string;
+			ingredients: string | null;
+			allergens: string[];
+			storage: string | null;
+			origin: string | null;
+			unit: string;
+			category_slug: string | null;
+			trade: string;
+			net_quantity: string | number | null;
+		}>(
+			`select p.id, p.name, p.ingredients, p.allergens, p.storage, p.origin, p.unit, c.slug as category_slug, s.trade, v.net_quantity
+			 from products p join shops s on s.id = p.shop_id left join categories c on c.id = p.category_id
+			 join variants v on v.product_id = p.id and not v.archived where p.status = 'active'`
+		);
+		const byProduct = new Map<string, (typeof rows)[number] & { variants: { netQuantity: number | null }[] }>();
+		for (const row of rows) {
+			const product = byProduct.get(row.id) ?? { ...row, variants: [] };
+			product.variants.push({ netQuantity: row.net_quantity === null ? null : Number(row.net_quantity) });
+			byProduct.set(row.id, product);
+		}
+		const food = [...byProduct.values()].map((p) => ({ ...p, categorySlug: p.category_slug })).filter((p) => isFood(p));
+		const incomplete = food.filter((p) => missingFoodInfo(p).length > 0);
+		expect(food.length).toBeGreaterThan(250);
+		const names = incomplete.map((p) => `${p.name}: ${missingFoodInfo(p).join(', ')}`);
+		expect(incomplete.length / food.length, names.join('; ')).toBeLessThanOrEqual(0.05);
 	});
 
 	it('links most food shops to one or two pickup points', async () => {

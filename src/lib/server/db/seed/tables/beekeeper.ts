@@ -163,8 +163,8 @@ const fromTheHives: ProductRow[] = [
 		ingredients: 'Cire d’abeille, mèche en coton.',
 		storage: 'Loin d’une source de chaleur.',
 		variants: [
-			['Petite (8 h)', 650],
-			['Grande (30 h)', 1800]
+			['Petite, 8 h (60 g)', 650, 0.06, 'kg'],
+			['Grande, 30 h (250 g)', 1800, 0.25, 'kg']
 		]
 	}
 ];

@@ -187,6 +187,8 @@ export const catererProducts: ProductRow[] = [
 		kind: 'dish',
 		unit: 'box',
 		vat: 1000,
+		ingredients:
+			'Rillettes et rillons de Touraine (porc, sel, poivre), jambon blanc (jambon de porc, sel, bouillon de légumes), salade de lentilles vertes à la moutarde à l’ancienne, taboulé (semoule de blé, tomates, concombre, menthe, huile d’olive, citron), Sainte-Maure-de-Touraine (lait cru de chèvre), tarte aux pommes (farine de blé, beurre, œufs, sucre, pommes), pain de campagne, vinaigrette (huile de colza, vinaigre de vin, moutarde).',
 		description: 'Pour les fêtes de famille : charcuteries, salades de saison, fromages et tarte, par personne.',
 		allergens: ['gluten', 'milk', 'eggs', 'mustard', 'sulphites'],
 		stock: { onOrderDays: 5 },
@@ -254,11 +256,14 @@ export const catererProducts: ProductRow[] = [
 		variants: [['Ramequin', 320]]
 	},
 	{
-		name: 'Menu du jour',
+		name: 'Menu de la semaine',
 		kind: 'dish',
 		unit: 'piece',
 		vat: 1000,
-		description: 'Entrée, plat et dessert qui changent chaque jour selon le marché, annoncés le matin.',
+		ingredients:
+			'Velouté de potimarron (potimarron, oignons, crème, beurre, sel), blanquette de veau à l’ancienne (veau 40 %, champignons, carottes, crème, farine de blé, beurre, jaune d’œuf, sel, poivre) et riz, riz au lait caramel (lait entier, riz, sucre, caramel, vanille).',
+		description:
+			'Entrée, plat et dessert qui changent chaque lundi selon le marché ; cette semaine : velouté de potimarron, blanquette de veau à l’ancienne et son riz, riz au lait caramel.',
 		allergens: ['gluten', 'milk', 'eggs'],
 		stock: 'unlimited',
 		storage: DISH,

@@ -266,13 +266,15 @@ export const cheesemongerProducts: ProductRow[] = [
 		kind: 'cheese',
 		unit: 'box',
 		vat: 550,
+		ingredients:
+			'Cinq fromages de saison au lait de vache, de chèvre et de brebis, cru ou pasteurisé (lait, sel, ferments lactiques, présure ; croûtes non comestibles pour certains), confiture de cerises noires (cerises, sucre de canne, jus de citron), cerneaux de noix.',
 		description: 'Cinq fromages choisis par Antoine selon la saison, avec confiture et noix, pour 6 à 8 personnes.',
 		allergens: ['milk', 'nuts'],
 		stock: { onOrderDays: 2 },
 		storage: CHEESE,
 		variants: [
-			['Pour 6 personnes', 3900],
-			['Pour 10 personnes', 5900]
+			['Pour 6 personnes (environ 750 g)', 3900, 0.75, 'kg'],
+			['Pour 10 personnes (environ 1,2 kg)', 5900, 1.2, 'kg']
 		]
 	},
 	{

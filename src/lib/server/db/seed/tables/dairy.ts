@@ -177,14 +177,15 @@ const fromTheFarm: ProductRow[] = [
 	{
 		name: 'Œufs frais de la ferme',
 		kind: 'eggs',
-		unit: 'box',
+		unit: 'dozen',
 		vat: 550,
+		ingredients: 'Œufs frais de nos poules, ramassés chaque matin (catégorie A).',
 		description: 'Les poules de la ferme picorent derrière la stabulation : œufs du jour.',
 		allergens: ['eggs'],
 		storage: 'À température ambiante stable, 28 jours après la ponte.',
 		variants: [
-			['Boîte de 6', 260],
-			['Boîte de 12', 490]
+			['La demi-douzaine (boîte de 6)', 260],
+			['La douzaine (boîte de 12)', 490]
 		]
 	},
 	{

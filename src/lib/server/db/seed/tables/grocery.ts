@@ -167,7 +167,7 @@ export const groceryProducts: ProductRow[] = [
 		ingredients: 'Safran en filaments.',
 		origin: 'Chinonais (Indre-et-Loire)',
 		storage: DRY,
-		variants: [['Tube de 0,5 g', 1200]]
+		variants: [['Tube de 1 g', 2300, 0.001, 'kg']]
 	},
 	{
 		name: 'Lentilles vertes',
@@ -277,6 +277,7 @@ export const groceryProducts: ProductRow[] = [
 		kind: 'fruit',
 		unit: 'kg',
 		vat: 550,
+		ingredients: 'Noix en coque (Juglans regia), variété Franquette.',
 		description: 'Noix en coque de la nouvelle récolte, à casser au coin du feu.',
 		allergens: ['nuts'],
 		labels: ['aop'],
@@ -320,20 +321,22 @@ export const groceryProducts: ProductRow[] = [
 		ingredients: 'Huiles d’olive, de coco et de colza saponifiées, lait de chèvre, beurre de karité.',
 		origin: 'Savonnerie artisanale de Touraine',
 		storage: 'Au sec, sur un porte-savon égoutté.',
-		variants: [['Pain de 100 g', 650]]
+		variants: [['Pain de 100 g', 650, 0.1, 'kg']]
 	},
 	{
 		name: 'Panier garni « Saveurs de Touraine »',
 		kind: 'basket',
 		unit: 'box',
 		vat: 550,
+		ingredients:
+			'Rillettes de Tours (viande de porc, sel, poivre), pommes tapées (pommes), confiture de coings (coings, sucre de canne), miel de fleurs, sablés (farine de blé, beurre, sucre, œufs, sel), infusion (tilleul, verveine, menthe) ; le grand panier ajoute un Vouvray demi-sec (contient des sulfites).',
 		description: 'Rillettes, pommes tapées, confiture, miel, sablés et infusion, dans un panier en osier.',
 		allergens: ['gluten', 'milk', 'eggs', 'sulphites'],
 		stock: { onOrderDays: 2 },
 		storage: DRY,
 		variants: [
-			['Petit panier', 3500],
-			['Grand panier', 5900]
+			['Petit panier (environ 1,2 kg)', 3500, 1.2, 'kg'],
+			['Grand panier (environ 2,6 kg, avec un Vouvray)', 5900, 2.6, 'kg']
 		]
 	}
 ];

@@ -177,7 +177,7 @@ export const shops: ShopRow[] = [
 		legalName: 'SARL Le Cep et la Grappe',
 		owner: 'Mathieu Delorme',
 		description:
-			'Mathieu Delorme connaît personnellement la plupart des vignerons de sa cave, de Vouvray à Bourgueil. Vins de Loire surtout, bières artisanales et quelques spiritueux. Un atelier de dégustation chaque mois. L’abus d’alcool est dangereux pour la santé, à consommer avec modération.',
+			'Mathieu Delorme connaît personnellement la plupart des vignerons de sa cave, de Vouvray à Bourgueil. Vins de Loire surtout, bières artisanales et quelques spiritueux. Un atelier de dégustation chaque mois, sur inscription à la cave. L’abus d’alcool est dangereux pour la santé, à consommer avec modération.',
 		address: '31 rue de la Loire',
 		latitude: 47.3917,
 		longitude: 0.9787,

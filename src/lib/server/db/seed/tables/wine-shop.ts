@@ -325,15 +325,5 @@ export const wineShopProducts: ProductRow[] = [
 		stock: { onOrderDays: 1 },
 		storage: CELLAR,
 		variants: [['Coffret de 3 bouteilles', 4900, 2.25, 'l']]
-	},
-	{
-		name: 'Atelier de dégustation (place)',
-		kind: 'wine',
-		unit: 'piece',
-		vat: 2000,
-		description: 'Un samedi par mois à 18 h : six vins commentés par Mathieu, avec fromages et charcuterie.',
-		allergens: ['sulphites', 'milk'],
-		stock: 'unlimited',
-		variants: [['1 place', 2500]]
 	}
 ];
