@@ -138,6 +138,29 @@ describe('product input', () => {
 		);
 		expect(p.variants[0]).toMatchObject({ stock: 0, leadDays: null });
 	});
+
+	it('reads a price sold by the kilo or litre as the price of one kilo or litre, keeping a quantity typed', () => {
+		const byKilo = parseInput(
+			productInputSchema,
+			{
+				...base,
+				unit: 'kg',
+				variants: [
+					{ name: 'Au kilo', priceCents: 1890 },
+					{ name: 'Pot de 500 g', priceCents: 990, netQuantity: 0.5, netUnit: 'kg' }
+				]
+			},
+			'fr'
+		);
+		expect(byKilo.variants.map((v) => [v.netQuantity, v.netUnit])).toEqual([
+			[1, 'kg'],
+			[0.5, 'kg']
+		]);
+		const byLitre = parseInput(productInputSchema, { ...base, unit: 'l', variants: [{ name: 'Au litre', priceCents: 300 }] }, 'fr');
+		expect(byLitre.variants[0]).toMatchObject({ netQuantity: 1, netUnit: 'l' });
+		const byPiece = parseInput(productInputSchema, { ...base, variants: [{ name: 'Pièce', priceCents: 300 }] }, 'fr');
+		expect(byPiece.variants[0]).toMatchObject({ netQuantity: null, netUnit: null });
+	});
 });
 
 describe('product form', () => {

@@ -235,7 +235,18 @@ export const productInputSchema = z
 			if (seen.has(v.sku)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: 'error_catalog_sku_duplicate' });
 			else seen.set(v.sku, i);
 		});
-	});
+	})
+	// Sold by the kilo or the litre, the price typed is the price of one kilo or litre: a size
+	// without a net quantity is that one kilo (litre), so buyers see the price per kg (L) the law
+	// asks for without the merchant having to type "1 kg" again. A quantity typed is kept.
+	.transform((p) =>
+		p.unit === 'kg' || p.unit === 'l'
+			? {
+					...p,
+					variants: p.variants.map((v) => (v.netQuantity === null ? { ...v, netQuantity: 1, netUnit: p.unit as 'kg' | 'l' } : v))
+				}
+			: p
+	);
 
 export type ProductInput = z.output<typeof productInputSchema>;
 /** What callers may pass (strings from forms and files are accepted where a number is expected). */

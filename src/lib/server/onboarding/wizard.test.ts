@@ -311,7 +311,8 @@ describe('wizard steps', () => {
 			.where(eq(products.shopId, scope.shopId));
 		expect(rows).toEqual(
 			expect.arrayContaining([
-				{ name: 'Comté 18 mois', unit: 'kg', price: 3190, allergens: ['milk'], category: 'cremerie-fromages', net: null },
+				// Sold by the kilo: the price typed is for one kilo, so buyers see it per kg.
+				{ name: 'Comté 18 mois', unit: 'kg', price: 3190, allergens: ['milk'], category: 'cremerie-fromages', net: 1 },
 				{ name: 'Camembert de Normandie', unit: 'piece', price: 500, allergens: ['milk'], category: 'cremerie-fromages', net: 0.25 }
 			])
 		);
