@@ -18,10 +18,12 @@ describe('catalogue in /pro on a phone', () => {
 			await page.getByRole('link', { name: 'Ajouter un produit' }).click();
 			await page.getByRole('heading', { level: 1, name: 'Nouveau produit' }).waitFor();
 			await checkA11y(page);
-			const name = `Tourte aux cèpes ${javaScriptEnabled ? 'js' : 'html'}`;
+			const name = `Confiture de figues aux noix ${javaScriptEnabled ? 'js' : 'html'}`;
 			await page.getByLabel('Nom du produit').fill(name);
+			// A jar is prepacked: unlike the bakery's own bread and cakes (sold by number), it needs its net quantity.
+			await page.getByLabel('Catégorie').selectOption({ label: 'Épicerie' });
 			const first = page.getByRole('group', { name: 'Nouveau format (1)' });
-			await first.getByLabel('Nom du format').fill('Part');
+			await first.getByLabel('Nom du format').fill('Pot de 250 g');
 			await first.getByLabel('Prix TTC (€)').fill('-4');
 			await page.getByRole('button', { name: 'Créer le produit' }).click();
 			// Refused: the message is tied to the field, what was typed is kept.
@@ -36,7 +38,7 @@ describe('catalogue in /pro on a phone', () => {
 			await page.getByRole('group', { name: 'Nouveau format (1)' }).getByLabel('Unité de la quantité nette').selectOption('kg');
 			await page.getByRole('group', { name: 'Nouveau format (1)' }).getByLabel('Quantité en stock').fill('2');
 			const second = page.getByRole('group', { name: 'Nouveau format (2)' });
-			await second.getByLabel('Nom du format').fill('Entière');
+			await second.getByLabel('Nom du format').fill('Pot de 1,2 kg');
 			await second.getByLabel('Prix TTC (€)').fill('24');
 			await page.getByRole('button', { name: 'Créer le produit' }).click();
 			await page.getByText('Produit créé.').waitFor();
@@ -49,12 +51,12 @@ describe('catalogue in /pro on a phone', () => {
 			await page.getByText('la liste des ingrédients').waitFor();
 			await checkA11y(page);
 
-			await page.getByLabel('Ingrédients').fill('Pâte brisée (farine de BLÉ, beurre), cèpes, crème, ŒUFS');
-			await page.getByRole('checkbox', { name: 'Gluten' }).check();
-			await page.getByLabel('Conservation').fill('Au frais, 2 jours');
+			await page.getByLabel('Ingrédients').fill('Figues, sucre de canne, NOIX, jus de citron');
+			await page.getByRole('checkbox', { name: 'Fruits à coque' }).check();
+			await page.getByLabel('Conservation').fill('Au frais après ouverture, 3 semaines');
 			await page.getByRole('button', { name: 'Enregistrer' }).click();
 			await page.getByText('Produit enregistré.').waitFor();
-			// Still missing: the net quantity of the whole tart (sold by the piece).
+			// Still missing: the net quantity of the big jar.
 			await page.getByText('la quantité nette de chaque format').waitFor();
 			const whole = page.getByRole('group', { name: 'Format 2' });
 			await whole.getByLabel('Quantité nette', { exact: true }).fill('1,2');
@@ -65,7 +67,7 @@ describe('catalogue in /pro on a phone', () => {
 
 			await visit(page, `/pro/catalogue?q=${encodeURIComponent(name)}`);
 			await page.locator('.badge', { hasText: 'Stock bas' }).first().waitFor();
-			await page.getByLabel('Nouveau stock (Part)').fill('20');
+			await page.getByLabel('Nouveau stock (Pot de 250 g)').fill('20');
 			await page.getByRole('button', { name: 'Mettre à jour' }).first().click();
 			await page.getByText('Stock mis à jour.').waitFor();
 			await page.getByText('20 en stock').waitFor();

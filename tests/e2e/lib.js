@@ -65,6 +65,18 @@ export async function launchChromium({ server = false } = {}) {
  * The app and browser of this test file, ready once the file's `before` hooks have run:
  * `const app = useApp();` at the top of a file, then `app.url`, `app.browser` inside tests.
  */
+/**
+ * The server reads the client's address from X-Forwarded-For, as behind a real proxy, and every
+ * browser context (see openPage) is a visitor with an address of its own: the per-address limits
+ * (sign-in, sign-up, checkout) then apply per visitor, as in real life, not to the whole suite.
+ */
+export const E2E_SERVER_ENV = { ADDRESS_HEADER: 'x-forwarded-for' };
+let visitors = 0;
+const nextVisitorAddress = () => {
+	visitors += 1;
+	return `10.${(process.pid >> 8) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
+};
+
 export function useApp() {
 	const app = { url: '', browser: /** @type {import('playwright-core').Browser} */ (/** @type {unknown} */ (null)) };
 	const cleanups = [];
@@ -76,7 +88,7 @@ export function useApp() {
 			return;
 		}
 		const { startServer } = await import('../setup/server.ts');
-		const server = await startServer();
+		const server = await startServer(E2E_SERVER_ENV);
 		cleanups.push(() => server.stop());
 		app.url = server.url;
 		const launched = await launchChromium();
@@ -95,7 +107,13 @@ export function useApp() {
  * `options` go to browser.newContext (viewport, javaScriptEnabled, storageState…).
  */
 export async function openPage(t, app, options = {}) {
-	const context = await app.browser.newContext({ baseURL: app.url, locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
+	const context = await app.browser.newContext({
+		baseURL: app.url,
+		locale: 'fr-FR',
+		timezoneId: 'Europe/Paris',
+		...options,
+		extraHTTPHeaders: { 'x-forwarded-for': nextVisitorAddress(), ...options.extraHTTPHeaders }
+	});
 	context.setDefaultTimeout(20_000);
 	context.setDefaultNavigationTimeout(30_000);
 	const page = await context.newPage();

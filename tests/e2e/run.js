@@ -7,7 +7,7 @@ import { spec } from 'node:test/reporters';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { findChromium, launchChromium } from './lib.js';
+import { findChromium, launchChromium, E2E_SERVER_ENV } from './lib.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const here = import.meta.dirname;
@@ -81,7 +81,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 try {
-	[server, chromium] = await Promise.all([startServer(), launchChromium({ server: true })]);
+	[server, chromium] = await Promise.all([startServer(E2E_SERVER_ENV), launchChromium({ server: true })]);
 	console.log(`e2e: app on ${server.url}, Chromium ${chromiumPath} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 	process.env.E2E_BASE_URL = server.url;
 	process.env.E2E_BROWSER_WS = chromium.wsEndpoint;

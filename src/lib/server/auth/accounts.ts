@@ -4,7 +4,7 @@ import type { Auth } from './auth.ts';
 import type { Db } from '../db/client.ts';
 import { parseInput } from '../http/validate.ts';
 import { DomainError, InvalidInputError } from '../errors.ts';
-import { hit, rateRules } from '../security/rate-limit.ts';
+import { hit, refuseIfLimited, rateRules } from '../security/rate-limit.ts';
 import { t, type Locale } from '../i18n.ts';
 
 // Account actions behind the sign-up / sign-in forms: validation with French and English field
@@ -39,14 +39,19 @@ export async function signUp(ctx: AccountContext, input: unknown) {
 
 export async function signIn(ctx: AccountContext, input: unknown) {
 	const data = parseInput(SignInInput, input, ctx.locale, 400);
-	// Counted per address and per account, so neither a single client nor a botnet on one
-	// account gets unlimited guesses.
+	// Every attempt counts per address (one client cannot spray guesses); per account only the
+	// failures count, so a botnet gets a few guesses at one account while its owner, who signs in
+	// and out all day from the shop's till and phone, is never locked out by success.
 	await hit(ctx.db, `signin:ip:${ctx.clientAddress}`, rateRules.signIn);
-	await hit(ctx.db, `signin:email:${data.email}`, rateRules.signIn);
+	const accountKey = `signin:email:${data.email.toLowerCase()}`;
+	await refuseIfLimited(ctx.db, accountKey, rateRules.signIn);
 	try {
 		return await ctx.auth.api.signInEmail({ body: data, headers: ctx.headers });
 	} catch (e) {
-		if (e instanceof APIError && (e.statusCode === 401 || e.statusCode === 400)) throw new DomainError(401, 'signin_failed');
+		if (e instanceof APIError && (e.statusCode === 401 || e.statusCode === 400)) {
+			await hit(ctx.db, accountKey, rateRules.signIn).catch(() => {});
+			throw new DomainError(401, 'signin_failed');
+		}
 		throw e;
 	}
 }

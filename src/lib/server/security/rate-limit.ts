@@ -35,3 +35,19 @@ export async function hit(db: Db, key: string, rule: RateRule, now = new Date())
 		throw new TooManyRequestsError(Math.max(1, retry));
 	}
 }
+
+/**
+ * Throws TooManyRequestsError when `key` already has the rule's maximum in the current window,
+ * without counting a hit: for limits that count failures only (see `signIn`).
+ */
+export async function refuseIfLimited(db: Db, key: string, rule: RateRule, now = new Date()): Promise<void> {
+	const windowStart = new Date(Math.floor(now.getTime() / (rule.windowSeconds * 1000)) * rule.windowSeconds * 1000);
+	const rows = await queryRows<{ count: number }>(
+		db,
+		sql`select count from rate_limit_hits where key = ${key} and window_start = ${windowStart.toISOString()}`
+	);
+	if (Number(rows[0]?.count ?? 0) >= rule.max) {
+		const retry = Math.ceil((windowStart.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000);
+		throw new TooManyRequestsError(Math.max(1, retry));
+	}
+}
