@@ -1,0 +1,2 @@
+-- Reserved: filled by the issue that owns it (see docs/architecture.md).
+select 1;
