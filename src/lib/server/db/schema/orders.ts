@@ -130,7 +130,13 @@ export const orderLines = pgTable(
 		quantity: numeric('quantity', { precision: 10, scale: 3, mode: 'number' }).notNull(),
 		unitPriceCents: integer('unit_price_cents').notNull(),
 		vatRateBps: integer('vat_rate_bps').notNull(),
-		totalCents: integer('total_cents').notNull()
+		totalCents: integer('total_cents').notNull(),
+		/** Weighed goods: the quantity the merchant weighed (the line's total follows it), within the tolerance announced at order. */
+		weighedQuantity: numeric('weighed_quantity', { precision: 10, scale: 3, mode: 'number' }),
+		/** The weighing tolerance announced to the buyer at order time, in basis points (1000 = ±10 %); null = not weighed. */
+		toleranceBps: integer('tolerance_bps'),
+		/** Set when the item was removed (unavailable, substitution refused): the line stays for the history, out of every total. */
+		removedAt: timestamp('removed_at', { withTimezone: true })
 	},
 	(t) => [index('order_lines_order').on(t.orderId), check('order_lines_quantity', sql`${t.quantity} > 0`)]
 );
