@@ -12,6 +12,7 @@ import { queryRows } from '../src/lib/server/db/client.ts';
 import * as schema from '../src/lib/server/db/schema/index.ts';
 import { createRandom, type Random } from '../src/lib/random.ts';
 import { slugify } from '../src/lib/slug.ts';
+import { refreshProductFacts } from '../src/lib/server/traceability/facts.ts';
 
 /** Appended to names; each is on ~10 % of the generated products. Trigram-distinct from one another. */
 const STYLES = [
@@ -750,7 +751,8 @@ export async function growCatalog(db: Db, options: { products?: number; stock?: 
 	);
 	const taken = new Set(existingSlugs.map((row) => `${row.shop_id}/${row.slug}`));
 
-	const products: (typeof schema.products.$inferInsert)[] = [];
+	// producerId: the origin producer, written to product_producers.
+	const products: (typeof schema.products.$inferInsert & { producerId: string | null })[] = [];
 	const variants: (typeof schema.variants.$inferInsert)[] = [];
 	const movements: (typeof schema.stockMovements.$inferInsert)[] = [];
 	const createdAt = new Date(Date.UTC(2026, 0, 15, 8));
@@ -786,10 +788,10 @@ export async function growCatalog(db: Db, options: { products?: number; stock?: 
 				.join(' ');
 			products.push({
 				id: productId,
+				producerId: shop.producer_id,
 				shopId: shop.id,
 				territoryId: territory.id,
 				categoryId: shop.category_id,
-				producerId: shop.producer_id,
 				slug,
 				name,
 				description,
@@ -833,14 +835,18 @@ export async function growCatalog(db: Db, options: { products?: number; stock?: 
 		for (let i = 0; i < products.length; i += 4000) {
 			const rows = JSON.stringify(products.slice(i, i + 4000));
 			await tx.execute(sql`
-				insert into products (id, shop_id, territory_id, category_id, producer_id, slug, name, description, ingredients, unit,
+				insert into products (id, shop_id, territory_id, category_id, slug, name, description, ingredients, unit,
 					vat_rate_bps, allergens, labels, storage, origin, image_url, image_alt, seasonal_months, status, created_at, updated_at)
-				select id, "shopId", "territoryId", "categoryId", "producerId", slug, name, description, ingredients, unit::selling_unit,
+				select id, "shopId", "territoryId", "categoryId", slug, name, description, ingredients, unit::selling_unit,
 					"vatRateBps", allergens, labels, storage, origin, "imageUrl", "imageAlt", "seasonalMonths", status::product_status, "createdAt", "updatedAt"
 				from json_to_recordset(${rows}::json) as r(id uuid, "shopId" uuid, "territoryId" uuid, "categoryId" uuid, "producerId" uuid,
 					slug text, name text, description text, ingredients text, unit text, "vatRateBps" int, allergens text[], labels text[],
 					storage text, origin text, "imageUrl" text, "imageAlt" text, "seasonalMonths" int[], status text,
 					"createdAt" timestamptz, "updatedAt" timestamptz)`);
+			// The shop's own producer is each product's origin (traceability facts refreshed below).
+			await tx.execute(sql`
+				insert into product_producers (product_id, producer_id, position)
+				select id, "producerId", 0 from json_to_recordset(${rows}::json) as r(id uuid, "producerId" uuid) where "producerId" is not null`);
 		}
 		for (let i = 0; i < variants.length; i += 10000) {
 			const rows = JSON.stringify(variants.slice(i, i + 10000));
@@ -858,6 +864,7 @@ export async function growCatalog(db: Db, options: { products?: number; stock?: 
 				from json_to_recordset(${rows}::json) as r(id uuid, "variantId" uuid, "shopId" uuid, delta numeric, reason text, "createdAt" timestamptz)`);
 		}
 	});
+	await refreshProductFacts(db, { territoryId: territory.id });
 	await db.execute(sql`analyze products, variants, stock_movements, shops, slots`);
 	return {
 		territoryId: territory.id,

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { shops, products, variants, categories, producers } from '../db/schema/index.ts';
+import { shops, products, variants, categories, producers, productProducers } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { unitPrice } from './unit-price.ts';
@@ -195,13 +195,19 @@ function productColumns() {
 }
 
 function productQuery(db: Db, where: SQL) {
-	return db
-		.select(productColumns())
-		.from(products)
-		.innerJoin(shops, eq(shops.id, products.shopId))
-		.leftJoin(categories, eq(categories.id, products.categoryId))
-		.leftJoin(producers, eq(producers.id, products.producerId))
-		.where(and(eq(products.territoryId, sql.placeholder('territoryId')), eq(products.status, 'active'), eq(shops.status, 'active'), where));
+	return (
+		db
+			.select(productColumns())
+			.from(products)
+			.innerJoin(shops, eq(shops.id, products.shopId))
+			.leftJoin(categories, eq(categories.id, products.categoryId))
+			// The origin producer: the first linked one.
+			.leftJoin(productProducers, and(eq(productProducers.productId, products.id), eq(productProducers.position, 0)))
+			.leftJoin(producers, eq(producers.id, productProducers.producerId))
+			.where(
+				and(eq(products.territoryId, sql.placeholder('territoryId')), eq(products.status, 'active'), eq(shops.status, 'active'), where)
+			)
+	);
 }
 
 /** The statements of the product page and API, prepared once per database handle. */

@@ -49,7 +49,7 @@ describe('listTraders', () => {
 		for (const shopName of ['Les Jardins de la Varenne', 'Ferme du Bois Joli', 'Le Rucher des Coteaux'])
 			expect(names).not.toContain(shopName);
 		const [{ n }] = await rows<{ n: number }>(sql`
-			select count(*)::int as n from products p join producers pr on pr.id = p.producer_id join shops s on s.id = p.shop_id
+			select count(*)::int as n from products p join product_producers pp on pp.product_id = p.id and pp.position = 0 join producers pr on pr.id = pp.producer_id join shops s on s.id = p.shop_id
 			where pr.slug = 'gaec-des-trois-chenes' and p.status = 'active' and s.status = 'active'`);
 		expect(producers.find((p) => p.slug === 'gaec-des-trois-chenes')!.productCount).toBe(Number(n));
 		expect(Number(n)).toBeGreaterThan(0);

@@ -53,10 +53,11 @@ export async function listTraders(db: Db, territoryId: string): Promise<Trader[]
 		db,
 		sql`
 		with counts as materialized (
-			select p.shop_id, p.producer_id, count(*)::int as n
+			select p.shop_id, pp.producer_id, count(*)::int as n
 			from products p join shops s on s.id = p.shop_id
+			left join product_producers pp on pp.product_id = p.id and pp.position = 0
 			where p.territory_id = ${territoryId} and p.status = 'active' and s.status = 'active'
-			group by p.shop_id, p.producer_id
+			group by p.shop_id, pp.producer_id
 		)
 		(select 'shop' as kind, s.id, s.slug, s.name, s.trade, s.city, s.latitude, s.longitude, s.opening_hours,
 			coalesce((select sum(n) from counts where counts.shop_id = s.id), 0)::int as product_count

@@ -26,8 +26,10 @@ export const producers = pgTable(
 		territoryId: uuid('territory_id')
 			.notNull()
 			.references(() => territories.id, { onDelete: 'cascade' }),
-		/** The shop that sells as this producer, or that created this external producer. */
+		/** The shop that sells as this producer, or that created (and manages) this external producer. */
 		shopId: uuid('shop_id').references(() => shops.id, { onDelete: 'set null' }),
+		/** Set when the producer sells on the platform as this shop (then it is no intermediary of its own products). */
+		sellerShopId: uuid('seller_shop_id').references(() => shops.id, { onDelete: 'set null' }),
 		slug: text('slug').notNull(),
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
@@ -41,7 +43,11 @@ export const producers = pgTable(
 			.notNull()
 			.default(sql`'{}'::text[]`),
 		imageUrl: text('image_url'),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		imageAlt: text('image_alt'),
+		/** The producer's story, told by the shop or the producer (plain text, paragraphs). */
+		story: text('story').notNull().default(''),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		uniqueIndex('producers_slug').on(t.territoryId, t.slug),
@@ -66,7 +72,6 @@ export const products = pgTable(
 			.notNull()
 			.references(() => territories.id, { onDelete: 'cascade' }),
 		categoryId: uuid('category_id').references(() => categories.id, { onDelete: 'set null' }),
-		producerId: uuid('producer_id').references(() => producers.id, { onDelete: 'set null' }),
 		slug: text('slug').notNull(),
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
@@ -90,6 +95,13 @@ export const products = pgTable(
 		/** The uploaded photo behind imageUrl (its responsive sizes), when the merchant uploaded one. */
 		imageId: uuid('image_id').references(() => media.id, { onDelete: 'set null' }),
 		seasonalMonths: integer('seasonal_months').array(),
+		/**
+		 * Traceability facts computed by `traceability/` from the producers, chain and shop (never typed):
+		 * great-circle km from the origin producer to the shop, and the number of intermediaries between
+		 * producer and consumer (the shop counts when it is not the producer). Null = unknown.
+		 */
+		originKm: doublePrecision('origin_km'),
+		intermediaries: integer('intermediaries'),
 		soldOutToday: boolean('sold_out_today').notNull().default(false),
 		status: productStatusEnum('status').notNull().default('active'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -99,6 +111,7 @@ export const products = pgTable(
 		uniqueIndex('products_slug').on(t.shopId, t.slug),
 		index('products_territory_status').on(t.territoryId, t.status),
 		index('products_category').on(t.categoryId),
+		index('products_traceability').on(t.territoryId, t.intermediaries, t.originKm),
 		check('products_vat', sql`${t.vatRateBps} in (210, 550, 1000, 2000)`)
 	]
 );

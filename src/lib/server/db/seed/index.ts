@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../client.ts';
 import * as schema from '../schema/index.ts';
+import { refreshProductFacts } from '../../traceability/facts.ts';
 import { slugify } from '../../../slug.ts';
 import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts';
 import { createRandom, type Random } from '../../../random.ts';
@@ -183,6 +184,10 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 			id: producerIds.get(producer.key)!,
 			territoryId,
 			shopId: producerShop(producer.key),
+			sellerShopId: (() => {
+				const own = shopRows.findIndex((shop) => shop.producer === producer.key);
+				return own >= 0 ? shopIds[own] : null;
+			})(),
 			slug: producer.key,
 			name: producer.name,
 			description: producer.description,
@@ -351,6 +356,7 @@ async function insertCatalog(tx: Tx, random: Random, context: CatalogContext): P
 	const products: (typeof schema.products.$inferInsert)[] = [];
 	const variants: (typeof schema.variants.$inferInsert)[] = [];
 	const movements: (typeof schema.stockMovements.$inferInsert)[] = [];
+	const links: (typeof schema.productProducers.$inferInsert)[] = [];
 	const producerNames = new Map(producerRows.map((producer) => [producer.key, `${producer.name} (${producer.city})`]));
 
 	shopRows.forEach((shop, shopIndex) => {
@@ -364,12 +370,12 @@ async function insertCatalog(tx: Tx, random: Random, context: CatalogContext): P
 			slugs.add(slug);
 			const productId = random.uuid();
 			const producerKey = row.producer ?? shop.producer;
+			if (producerKey) links.push({ productId, producerId: context.producerIds.get(producerKey)!, position: 0 });
 			products.push({
 				id: productId,
 				shopId,
 				territoryId: context.territoryId,
 				categoryId: context.categoryIds.get(row.category ?? shop.category)!,
-				producerId: producerKey ? context.producerIds.get(producerKey)! : null,
 				slug,
 				name: row.name,
 				description: row.description,
@@ -416,4 +422,6 @@ async function insertCatalog(tx: Tx, random: Random, context: CatalogContext): P
 	await insertInChunks(tx, schema.products, products);
 	await insertInChunks(tx, schema.variants, variants);
 	await insertInChunks(tx, schema.stockMovements, movements);
+	await insertInChunks(tx, schema.productProducers, links);
+	await refreshProductFacts(tx, { territoryId: context.territoryId });
 }
