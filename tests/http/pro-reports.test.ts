@@ -30,13 +30,23 @@ async function api(method: string, path: string, body?: unknown, headers: Record
 async function buyAtBakery(customer: { name: string; email: string; phone: string }, quantity = 2) {
 	const shops = (await api('GET', '/api/v1/shops')).body.items as { id: string; slug: string; trade: string }[];
 	const shop = shops.find((s) => s.trade === 'bakery')!;
-	const slots = ((await api('GET', `/api/v1/shops/${shop.slug}/slots?from=${localDay()}&to=${localDay(6)}`)).body.items as {
+	const slots = (
+		(await api('GET', `/api/v1/shops/${shop.slug}/slots?from=${localDay()}&to=${localDay(6)}`)).body.items as {
+			id: string;
+			startsAt: string;
+		}[]
+	).filter((s) => Date.parse(s.startsAt) > Date.now() + 130 * 60_000);
+	const products = (await api('GET', `/api/v1/products?shop=${shop.slug}&limit=50`)).body.items as {
 		id: string;
-		startsAt: string;
-	}[]).filter((s) => Date.parse(s.startsAt) > Date.now() + 130 * 60_000);
-	const products = (await api('GET', `/api/v1/products?shop=${shop.slug}&limit=50`)).body.items as { id: string; unit: string; available: boolean }[];
+		unit: string;
+		available: boolean;
+	}[];
 	for (const p of products.filter((p) => p.available && p.unit === 'piece')) {
-		const variants = (await api('GET', `/api/v1/products/${p.id}`)).body.variants as { id: string; stockMode: string; stock: number | null }[];
+		const variants = (await api('GET', `/api/v1/products/${p.id}`)).body.variants as {
+			id: string;
+			stockMode: string;
+			stock: number | null;
+		}[];
 		const v = variants.find((v) => v.stockMode !== 'tracked' || (v.stock ?? 0) >= quantity);
 		if (!v) continue;
 		const cart = (await api('POST', '/api/v1/carts')).body.id as string;
@@ -44,7 +54,12 @@ async function buyAtBakery(customer: { name: string; email: string; phone: strin
 		const placed = await api(
 			'POST',
 			`/api/v1/carts/${cart}/checkout`,
-			{ customer, acceptTerms: true, fulfilments: [{ shopId: shop.id, method: 'pickup', slotId: slots[0].id }], payment: { method: 'on_site' } },
+			{
+				customer,
+				acceptTerms: true,
+				fulfilments: [{ shopId: shop.id, method: 'pickup', slotId: slots[0].id }],
+				payment: { method: 'on_site' }
+			},
 			{ 'idempotency-key': randomUUID() }
 		);
 		expect(placed.status, JSON.stringify(placed.body)).toBe(201);
