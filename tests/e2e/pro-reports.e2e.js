@@ -9,6 +9,11 @@ import { useApp, openPage, visit, checkA11y, signIn, DEMO, PHONE } from './lib.j
 
 const app = useApp();
 
+/** With SCREENSHOTS=<folder>, saves full-page phone screenshots of the pages (to look at them). */
+async function shot(page, name) {
+	if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
 const localDay = (offsetDays = 0) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
@@ -75,8 +80,12 @@ describe('customers and reports', () => {
 		await visit(page, '/pro/clients');
 		await page.getByRole('searchbox', { name: 'Rechercher un client' }).fill('98 76');
 		await page.locator('#main').getByRole('button', { name: 'Rechercher' }).click();
+		await page.getByRole('link', { name: 'Léa Fontaine' }).waitFor();
+		await checkA11y(page);
+		await shot(page, 'pro-clients-search');
 		await page.getByRole('link', { name: 'Léa Fontaine' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Léa Fontaine' }).waitFor();
+		await shot(page, 'pro-client');
 		await checkA11y(page);
 		await page.getByRole('link', { name: /Commande n° \d+/ }).click();
 		await page.waitForURL(`**/pro/commandes/${orderId}`);
@@ -85,7 +94,7 @@ describe('customers and reports', () => {
 		await page.getByRole('heading', { level: 2, name: 'Ventes par jour' }).waitFor();
 		assert.equal(await page.locator('svg.chart[role="img"]').count(), 3);
 		assert.equal(await page.getByRole('table').count(), 3);
-		await page.screenshot({ path: '/tmp/pro-reports-phone.png', fullPage: true });
+		await shot(page, 'pro-reports');
 		await checkA11y(page);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /CSV/ }).nth(2).click()]);
 		assert.match(download.suggestedFilename(), /^tva-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);

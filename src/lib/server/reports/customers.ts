@@ -54,7 +54,7 @@ function searchSql(q: string): SQL {
 }
 
 /** One page of the shop's customers, the most recent first. */
-export async function listCustomers(db: Db, scope: ShopScope, filters: CustomerFilters) {
+export async function listCustomers(db: Db, scope: ShopScope, filters: CustomerFilters, pageSize = CUSTOMERS_PAGE) {
 	const rows = await queryRows<{
 		key: string;
 		name: string;
@@ -77,12 +77,12 @@ export async function listCustomers(db: Db, scope: ShopScope, filters: CustomerF
 			group by ${IDENTITY}
 			having ${searchSql(filters.q)}
 			order by max(o.created_at) desc, 1
-			limit ${CUSTOMERS_PAGE} offset ${(filters.page - 1) * CUSTOMERS_PAGE}`
+			limit ${pageSize} offset ${(filters.page - 1) * pageSize}`
 	);
 	const total = rows.length ? Number(rows[0].total) : await countCustomers(db, scope, filters.q);
 	return {
 		total,
-		pages: Math.max(1, Math.ceil(total / CUSTOMERS_PAGE)),
+		pages: Math.max(1, Math.ceil(total / pageSize)),
 		customers: rows.map((r): CustomerRow => ({
 			key: r.key,
 			name: r.name,

@@ -295,6 +295,13 @@ describe('customers', () => {
 		expect(await names('sans-email')).toEqual([]);
 		expect(await names('%')).toEqual([]);
 		expect((await listCustomers(db, w.scope, filters({ q: 'personne' }))).total).toBe(0);
+		// Pages: the same order throughout, no one twice, no one missed.
+		const pages = await Promise.all(['1', '2'].map((page) => listCustomers(db, w.scope, filters({ page }), 2)));
+		expect(pages.map((p) => [p.total, p.pages, p.customers.length])).toEqual([
+			[3, 2, 2],
+			[3, 2, 1]
+		]);
+		expect(pages.flatMap((p) => p.customers.map((c) => c.name))).toEqual(list.customers.map((c) => c.name));
 		const beyond = await listCustomers(db, w.scope, filters({ page: '9' }));
 		expect([beyond.customers.length, beyond.total, beyond.pages]).toEqual([0, 3, 1]);
 		expect(filters({ page: '-1', q: 'x'.repeat(500) })).toEqual({ page: 1, q: 'x'.repeat(100) });
