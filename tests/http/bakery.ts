@@ -1,9 +1,10 @@
-import { expect } from 'vitest';
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 // The demo bakery, driven through the public API and the board's plain form posts, as the HTTP
-// tests of orders need it (order board, notifications, mail crash).
+// tests of orders need it (order board, notifications, mail crash) and the browser journeys
+// (node:assert, so it runs outside Vitest too).
 
 export const json = async (r: Response) => (await r.json()) as Record<string, unknown>;
 export const localDay = (offsetDays = 0) =>
@@ -44,9 +45,9 @@ export async function checkoutAtBakery(base: string, email: string) {
 			break;
 		}
 	}
-	expect(variantId, 'a buyable bakery product').toBeDefined();
+	assert.ok(variantId, 'a buyable bakery product');
 	const cart = (await json(await api(base, 'POST', '/api/v1/carts'))).id as string;
-	expect((await api(base, 'POST', `/api/v1/carts/${cart}/items`, { variantId, quantity: 1 })).status).toBe(201);
+	assert.equal((await api(base, 'POST', `/api/v1/carts/${cart}/items`, { variantId, quantity: 1 })).status, 201);
 	const placed = await api(
 		base,
 		'POST',
@@ -60,7 +61,7 @@ export async function checkoutAtBakery(base: string, email: string) {
 		{ 'idempotency-key': randomUUID() }
 	);
 	const body = await json(placed);
-	expect(placed.status, JSON.stringify(body)).toBe(201);
+	assert.equal(placed.status, 201, JSON.stringify(body));
 	const order = (body.orders as { id: string; number: number; accessToken: string }[])[0];
 	return { ...order, shop: bakery, placedAt: Date.now() };
 }

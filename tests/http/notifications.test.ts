@@ -71,7 +71,7 @@ describe('the merchant feed', () => {
 		expect(html).not.toContain('Tout marquer comme lu');
 	});
 
-	it('is the shop’s own: another shop’s merchant does not see it, a visitor is sent to sign in', async () => {
+	it('is for the shop’s team only: a visitor is sent to sign in, a customer is kept out', async () => {
 		const order = await checkoutAtBakery(server.url, `feed-${randomUUID().slice(0, 8)}@exemple.fr`);
 		const anonymous = await get(server.url, '/pro/notifications');
 		expect([302, 303]).toContain(anonymous.status);
