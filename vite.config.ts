@@ -10,6 +10,9 @@ export default defineConfig({
 		...(process.env.VITEST ? [] : [paraglideVitePlugin(paraglideOptions)]),
 		sveltekit({
 			adapter: adapter({ out: 'build', precompress: true }),
+			// The service worker only carries web push for the back office: registered by the opt-in
+			// button (scope /pro/), not on every visitor's first page.
+			serviceWorker: { register: false },
 			// The strict CSP: hashes/nonces for SvelteKit's own inline bootstrap script.
 			csp: {
 				mode: 'auto',

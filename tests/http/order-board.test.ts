@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
+import { checkoutAtBakery, move } from './bakery.ts';
 
 // The issue's "done when": the merchant's board listens on node B; an order checked out through
 // the API on node A shows up there within 2 s; the merchant moves it to ready; the customer's
@@ -110,76 +111,6 @@ async function openStream(url: string, cookie: string) {
 		reading,
 		close: () => controller.abort()
 	};
-}
-
-const json = async (r: Response) => (await r.json()) as Record<string, unknown>;
-const localDay = (offsetDays = 0) =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-let address = 1;
-
-async function api(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-	return fetch(base + path, {
-		method,
-		headers: { 'content-type': 'application/json', 'accept-language': 'fr', 'x-forwarded-for': `10.9.0.${address++}`, ...headers },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-}
-
-/** A customer buys one item at the demo bakery, through the public API of `base`. */
-async function checkoutAtBakery(base: string, email: string) {
-	const shops = (await json(await api(base, 'GET', '/api/v1/shops'))).items as { id: string; slug: string; name: string; trade: string }[];
-	const bakery = shops.find((s) => s.trade === 'bakery')!;
-	const slots = (
-		(await json(await api(base, 'GET', `/api/v1/shops/${bakery.slug}/slots?from=${localDay()}&to=${localDay(6)}`))).items as {
-			id: string;
-			startsAt: string;
-		}[]
-	).filter((s) => Date.parse(s.startsAt) > Date.now() + 130 * 60_000);
-	const products = (await json(await api(base, 'GET', `/api/v1/products?shop=${bakery.slug}&limit=50`))).items as {
-		id: string;
-		unit: string;
-		available: boolean;
-	}[];
-	let variantId: string | undefined;
-	for (const p of products.filter((p) => p.available && p.unit !== 'kg')) {
-		const detail = await json(await api(base, 'GET', `/api/v1/products/${p.id}`));
-		const v = (detail.variants as { id: string; stockMode: string; stock: number | null }[]).find(
-			(v) => v.stockMode !== 'tracked' || (v.stock ?? 0) >= 2
-		);
-		if (v) {
-			variantId = v.id;
-			break;
-		}
-	}
-	expect(variantId, 'a buyable bakery product').toBeDefined();
-	const cart = (await json(await api(base, 'POST', '/api/v1/carts'))).id as string;
-	expect((await api(base, 'POST', `/api/v1/carts/${cart}/items`, { variantId, quantity: 1 })).status).toBe(201);
-	const placed = await api(
-		base,
-		'POST',
-		`/api/v1/carts/${cart}/checkout`,
-		{
-			customer: { name: 'Camille Durand', email, phone: '06 12 34 56 78' },
-			acceptTerms: true,
-			fulfilments: [{ shopId: bakery.id, method: 'pickup', slotId: slots[0].id }],
-			payment: { method: 'on_site' }
-		},
-		{ 'idempotency-key': randomUUID() }
-	);
-	const body = await json(placed);
-	expect(placed.status, JSON.stringify(body)).toBe(201);
-	const order = (body.orders as { id: string; number: number }[])[0];
-	return { ...order, shop: bakery, placedAt: Date.now() };
-}
-
-/** The merchant presses a button of the board: a plain form post, as without JavaScript. */
-function move(base: string, cookie: string, fields: Record<string, string>) {
-	return fetch(`${base}/pro/commandes?status=new&/move`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { accept: 'text/html', cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(fields)
-	});
 }
 
 describe(twoNodes ? 'the order board across two app nodes on one PostgreSQL' : 'the order board (PGlite, one node)', () => {

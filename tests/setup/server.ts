@@ -6,7 +6,15 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export type RunningServer = { url: string; dataDir: string; databaseUrl?: string; stop(): Promise<void>; output(): string };
+export type RunningServer = {
+	url: string;
+	dataDir: string;
+	databaseUrl?: string;
+	stop(): Promise<void>;
+	/** kill -9: no graceful stop, nothing flushed or cleaned (crash tests). */
+	kill(): Promise<void>;
+	output(): string;
+};
 
 export async function freePort(): Promise<number> {
 	return new Promise((ok, ko) => {
@@ -83,8 +91,14 @@ export async function startServer(env: Record<string, string> = {}, options: { d
 		dataDir,
 		databaseUrl,
 		output: () => out,
+		async kill() {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			child.kill('SIGKILL');
+			await exited;
+		},
 		async stop() {
-			if (child.exitCode === null) {
+			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
 				await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);

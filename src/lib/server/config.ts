@@ -14,6 +14,10 @@ const EnvSchema = z.object({
 	DATABASE_URL: z.string().optional(),
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('Échoppe <no-reply@echoppe.localhost>'),
+	MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(5),
+	MAIL_CLAIM_SECONDS: z.coerce.number().positive().max(86400).default(300),
+	REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+	VAPID_SUBJECT: z.string().optional(),
 	SEED_DEMO: z.enum(['true', 'false']).optional(),
 	AUTH_SECRET: z.string().min(32).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,6 +42,17 @@ export type Config = {
 	databaseUrl: string | undefined;
 	smtpUrl: string | undefined;
 	mailFrom: string;
+	/** How often each node's mailer, reminder and push loops look for work. */
+	mailPollMs: number;
+	/**
+	 * How long a node's claim on an email (or a push) lasts: after that, another node (or this one
+	 * after a restart) takes it again. Longer than any SMTP exchange; 5 minutes by default.
+	 */
+	mailClaimSeconds: number;
+	/** From this hour (territory time), customers get the reminder of the day's pickup. */
+	reminderHour: number;
+	/** The contact the push services see in our VAPID token (`mailto:` or `https:`). */
+	vapidSubject: string;
 	/** Seed the demo territory when the database is empty. Default: on in embedded mode only. */
 	seedDemo: boolean;
 	authSecret: string | undefined;
@@ -77,6 +92,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl: e.DATABASE_URL || undefined,
 		smtpUrl: e.SMTP_URL || undefined,
 		mailFrom: e.MAIL_FROM,
+		mailPollMs: Math.round(e.MAIL_POLL_SECONDS * 1000),
+		mailClaimSeconds: e.MAIL_CLAIM_SECONDS,
+		reminderHour: e.REMINDER_HOUR,
+		vapidSubject: e.VAPID_SUBJECT || `mailto:${mailAddress(e.MAIL_FROM)}`,
 		seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
 		authSecret: e.AUTH_SECRET,
 		logLevel: e.LOG_LEVEL,
@@ -96,6 +115,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			: undefined
 	};
 }
+
+/** The bare address of a `Name <address>` sender. */
+export const mailAddress = (from: string) => from.match(/<([^>]+)>/)?.[1] ?? from.trim();
 
 let cached: Config | undefined;
 export function config(): Config {

@@ -10,6 +10,7 @@ import { seedDemo, demoLogins, type DemoLogins } from './db/seed/index.ts';
 import { user } from './db/schema/index.ts';
 import { logger } from './logger.ts';
 import { startMailer } from './notifications/mailer.ts';
+import { startNotificationJobs } from './notifications/jobs.ts';
 import { startLiveOrders, type LiveOrders } from './orders/live.ts';
 
 export type AppContext = {
@@ -22,6 +23,8 @@ export type AppContext = {
 	territories: ReturnType<typeof territoryCache>;
 	/** Stops the SMTP delivery loop (present when SMTP_URL is set). */
 	stopMailer: (() => Promise<void>) | null;
+	/** Stops the morning-reminder and web-push loops (every node runs them). */
+	stopNotificationJobs: () => Promise<void>;
 	/** This node's feed of order changes (LISTEN/NOTIFY), for the merchants' live order board. */
 	liveOrders: LiveOrders;
 };
@@ -52,9 +55,10 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const secret = cfg.authSecret ?? (await ensureSetting(db, 'auth_secret', randomSecret));
 		const auth = createAuth({ db, origin: cfg.origin, secret, ...authExtras });
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
-		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom) : null;
+		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom, cfg.mailPollMs, cfg.mailClaimSeconds) : null;
+		const stopNotificationJobs = await startNotificationJobs(db, cfg, secret);
 		const liveOrders = startLiveOrders(database, { databaseUrl: cfg.databaseUrl });
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, liveOrders };
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, stopNotificationJobs, liveOrders };
 	})();
 	return started;
 }
@@ -69,6 +73,7 @@ export async function stopApp(): Promise<void> {
 	const ctx = await started;
 	started = undefined;
 	await ctx.stopMailer?.();
+	await ctx.stopNotificationJobs();
 	await ctx.liveOrders.close();
 	await ctx.database.close();
 }

@@ -23,6 +23,7 @@ import { t, type Locale } from '../i18n.ts';
 import { getCart, type CartShopGroup, type CartView } from './cart.ts';
 import { earliestStart, fulfilmentOptions, zoneFor, type ShopFulfilment } from './fulfilment.ts';
 import { orderConfirmationEmail } from './emails.ts';
+import { orderEmailKey } from '../notifications/outbox.ts';
 import { queryRows } from '../db/client.ts';
 import { orderAccessToken, sha256 } from './order-token.ts';
 import { shopTakesOrdersAt } from '../shops/availability.ts';
@@ -273,7 +274,7 @@ async function writeOrders(
 			},
 			{ accessToken, origin: ctx.origin, locale: ctx.locale, timezone: ctx.timezone }
 		);
-		return { shop_id: p.group.shop.id, subject: email.subject, text: email.text };
+		return { shop_id: p.group.shop.id, subject: email.subject, text: email.text, dedupe_key: orderEmailKey(id, 'confirmation') };
 	});
 	const json = (rows: unknown[]) => JSON.stringify(rows);
 	const numbers = await queryRows<{ shop_id: string; number: number }>(
@@ -304,11 +305,12 @@ async function writeOrders(
 			insert into ${orderEvents} (order_id, from_status, to_status, actor_kind, actor_user_id)
 			select x.id, null::order_status, 'new'::order_status, 'customer', ${ctx.userId}::text from json_to_recordset(${json(orderRows)}::json) as x(id uuid)
 		), new_emails as (
-			insert into ${outboxEmails} (territory_id, to_address, subject, text, kind)
+			insert into ${outboxEmails} (territory_id, to_address, subject, text, kind, dedupe_key)
 			select ${ctx.territoryId}::uuid, ${data.customer.email}::text, replace(x.subject, ${numberMark}::text, n.last_number::text),
-				replace(x.text, ${numberMark}::text, n.last_number::text), 'order_confirmation'
-			from json_to_recordset(${json(emailRows)}::json) as x(shop_id uuid, subject text, text text)
+				replace(x.text, ${numberMark}::text, n.last_number::text), 'order_confirmation', x.dedupe_key
+			from json_to_recordset(${json(emailRows)}::json) as x(shop_id uuid, subject text, text text, dedupe_key text)
 			join numbered n on n.shop_id = x.shop_id
+			on conflict (dedupe_key) do nothing
 		)
 		select shop_id, last_number as number from numbered`
 	);

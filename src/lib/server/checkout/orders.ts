@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { isUuid } from '../catalog/queries.ts';
 import { tokenMatches } from './order-token.ts';
 import { vatBreakdown } from '../money/vat.ts';
+import { queueStatusEmail, type StatusEmailContext } from '../orders/emails.ts';
 
 export type CustomerOrder = Awaited<ReturnType<typeof loadOrder>>;
 
@@ -60,9 +61,16 @@ export async function loadOrder(db: Db, orderId: string) {
 /**
  * The customer cancels before the merchant accepted: the order's stock goes back (with its
  * movements), its slot place is freed, and the change is recorded — all or nothing. A second
- * cancel, or one after acceptance, is refused.
+ * cancel, or one after acceptance, is refused. With `email`, the customer's confirmation of the
+ * cancellation is queued in the same transaction (dedupe key `order:<id>:cancelled`); the
+ * merchant hears of it in the feed (the `order_events` trigger) and on the live board.
  */
-export async function cancelByCustomer(db: Db, orderId: string, accessToken: string | null | undefined): Promise<void> {
+export async function cancelByCustomer(
+	db: Db,
+	orderId: string,
+	accessToken: string | null | undefined,
+	email?: StatusEmailContext
+): Promise<void> {
 	const order = await customerOrder(db, orderId, accessToken);
 	await db.transaction(async (tx) => {
 		const [changed] = await tx
@@ -95,5 +103,6 @@ export async function cancelByCustomer(db: Db, orderId: string, accessToken: str
 		await tx
 			.insert(orderEvents)
 			.values({ orderId: order.id, fromStatus: 'new', toStatus: 'cancelled', actorKind: 'customer', reason: 'customer_cancelled' });
+		if (email) await queueStatusEmail(tx, order.id, 'cancelled', null, { ...email, byCustomer: true });
 	});
 }

@@ -4,7 +4,7 @@ import { asc, eq, like } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeTerritory, makeShop, makeProduct, makeSlot } from '../../../../tests/setup/fixtures.ts';
 import type { Database, Db } from '../db/client.ts';
-import { carts, orders, orderEvents, outboxEmails, slots, variants, user } from '../db/schema/index.ts';
+import { carts, notifications, orders, orderEvents, outboxEmails, slots, variants, user } from '../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { assistedOrder, linesFromForm, type AssistedContext } from './assisted.ts';
@@ -60,6 +60,9 @@ describe('assisted orders (phone, counter)', () => {
 		expect(await reservedOf(w.slot.id)).toBe(1);
 		const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id));
 		expect(events.map((e) => [e.toStatus, e.actorKind, e.actorUserId])).toEqual([['new', 'shop', w.scope.userId]]);
+		// In the shop's feed, already read, and never pushed to the shop's phones.
+		const [note] = await db.select().from(notifications).where(eq(notifications.orderId, id));
+		expect(note).toMatchObject({ kind: 'order_new', readAt: expect.any(Date), pushedAt: expect.any(Date) });
 		expect(
 			await db
 				.select()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { carts, checkouts, orderEvents, orders, outboxEmails, products, variants } from '../db/schema/index.ts';
+import { carts, checkouts, notifications, orderEvents, orders, outboxEmails, products, variants } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
@@ -149,6 +149,8 @@ export async function assistedOrder(db: Db, scope: ShopScope, input: unknown, ct
 			.set({ actorKind: 'shop', actorUserId: scope.userId })
 			.where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, 'new')));
 		if (!data.email) await tx.delete(outboxEmails).where(eq(outboxEmails.toAddress, email));
+		// The shop took it itself: in its feed as read, and no phone rings for it.
+		await tx.update(notifications).set({ readAt: new Date(), pushedAt: new Date() }).where(eq(notifications.orderId, orderId));
 		if (cartId) await tx.delete(carts).where(eq(carts.id, cartId));
 		return orderId;
 	});

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { queueEmail } from '../notifications/outbox.ts';
+import { queueEmail, orderEmailKey } from '../notifications/outbox.ts';
 import { t, type Locale } from '../i18n.ts';
 import { loadOrder } from '../checkout/orders.ts';
 import { handoverText, orderLink } from '../checkout/emails.ts';
@@ -37,28 +37,36 @@ const KINDS: Partial<Record<OrderStatus, string>> = {
 
 export const statusEmailKind = (to: OrderStatus) => KINDS[to] ?? null;
 
+/** Emails about an order that are not a state change: the morning reminder of the pickup day. */
+export type OrderEmail = OrderStatus | 'reminder';
+
 /**
  * Queued in the transition's transaction (so a rolled-back change sends nothing, and a failing
  * SMTP server never fails the change): accepted, ready (with where and when to collect),
- * cancelled or refused (with the merchant's reason).
+ * cancelled or refused (with the merchant's reason), or the morning reminder. Each at most once
+ * per order: dedupe key `order:<id>:<kind>`. `byCustomer`: the customer cancelled it themselves.
  */
 export async function queueStatusEmail(
 	tx: Db,
 	orderId: string,
-	to: OrderStatus,
+	to: OrderEmail,
 	reason: string | null,
-	ctx: StatusEmailContext
+	ctx: StatusEmailContext & { byCustomer?: boolean }
 ): Promise<void> {
-	const kind = statusEmailKind(to);
+	const kind = to === 'reminder' ? 'order_reminder' : statusEmailKind(to);
 	if (!kind) return;
 	const order = await loadOrder(tx, orderId);
 	if (!reachableByEmail(order.customerEmail)) return;
 	const l = ctx.emailLocale ?? 'fr';
 	const params = { number: order.number, shop: order.shop.name };
 	const body: string[] = [];
-	if (to === 'accepted') body.push(t('orders_email_accepted_body', l, params), '', handoverText(order, l, ctx.timezone));
-	if (to === 'ready') body.push(t('orders_email_ready_body', l, params), '', handoverText(order, l, ctx.timezone));
-	if (to === 'cancelled') body.push(t('orders_email_cancelled_body', l, params), t('orders_email_reason', l, { reason: reason ?? '' }));
+	const handover = () => handoverText(order, l, ctx.timezone);
+	if (to === 'accepted') body.push(t('orders_email_accepted_body', l, params), '', handover());
+	if (to === 'ready') body.push(t('orders_email_ready_body', l, params), '', handover());
+	if (to === 'reminder') body.push(t('notify_email_reminder_body', l, params), '', handover());
+	if (to === 'cancelled' && ctx.byCustomer) body.push(t('notify_email_customer_cancelled_body', l, params));
+	else if (to === 'cancelled')
+		body.push(t('orders_email_cancelled_body', l, params), t('orders_email_reason', l, { reason: reason ?? '' }));
 	if (to === 'refused') body.push(t('orders_email_refused_body', l, params), t('orders_email_reason', l, { reason: reason ?? '' }));
 	if (to === 'cancelled' || to === 'refused') body.push('', t('orders_email_nothing_to_pay', l));
 	const text = [
@@ -73,9 +81,10 @@ export async function queueStatusEmail(
 	].join('\n');
 	await queueEmail(tx, {
 		to: order.customerEmail,
-		subject: t(`orders_email_${to}_subject`, l, params),
+		subject: to === 'reminder' ? t('notify_email_reminder_subject', l, params) : t(`orders_email_${to}_subject`, l, params),
 		text,
 		kind,
-		territoryId: order.territoryId
+		territoryId: order.territoryId,
+		dedupeKey: orderEmailKey(order.id, to)
 	});
 }

@@ -5,3 +5,4 @@ export * from './catalog.ts';
 export * from './outbox.ts';
 export * from './orders.ts';
 export * from './traceability.ts';
+export * from './notifications.ts';

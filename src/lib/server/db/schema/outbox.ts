@@ -20,7 +20,12 @@ export const outboxEmails = pgTable(
 		/** Not before this time (retries back off); null = as soon as possible. */
 		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		sentAt: timestamp('sent_at', { withTimezone: true })
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/**
+		 * One email per business fact (`order:<id>:<kind>`): queued with `on conflict do nothing`, so a
+		 * replayed action or two nodes' reminder ticks queue it once; also the Message-ID's left part.
+		 */
+		dedupeKey: text('dedupe_key').unique('outbox_emails_dedupe_key')
 	},
 	(t) => [index('outbox_to').on(t.toAddress, t.createdAt)]
 );

@@ -58,8 +58,13 @@ export const actions: Actions = {
 		const values = formToObject(await request.formData());
 		const token = String(values.t ?? url.searchParams.get('t') ?? '');
 		try {
-			const { db } = await appContext();
-			await cancelByCustomer(db, params.id, token);
+			const { db, secret, config } = await appContext();
+			await cancelByCustomer(db, params.id, token, {
+				secret,
+				origin: config.origin,
+				timezone: locals.territory!.timezone,
+				emailLocale: locals.locale
+			});
 			return { cancelled: true };
 		} catch (e) {
 			if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
