@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { lots, producers, productProducers, productSources, products, variants } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
@@ -93,4 +93,25 @@ export async function loadLabels(db: Db, scope: ShopScope, requests: LabelReques
 export function traceabilityUrl(origin: string, productId: string, lotCode: string | null): string {
 	const base = `${origin.replace(/\/+$/, '')}/tracabilite/${productId}`;
 	return lotCode ? `${base}/lot/${encodeURIComponent(lotCode)}` : base;
+}
+
+/** The shop's lots of these products, newest first (at most 10 per product), for the lot choice. */
+export async function recentLots(
+	db: Db,
+	scope: ShopScope,
+	productIds: string[]
+): Promise<Map<string, { code: string; bestBefore: string | null }[]>> {
+	const out = new Map<string, { code: string; bestBefore: string | null }[]>();
+	if (!productIds.length) return out;
+	const rows = await db
+		.select({ productId: lots.productId, code: lots.code, bestBefore: lots.bestBefore })
+		.from(lots)
+		.where(and(eq(lots.shopId, scope.shopId), inArray(lots.productId, productIds)))
+		.orderBy(desc(lots.createdAt), asc(lots.code));
+	for (const r of rows) {
+		const list = out.get(r.productId) ?? [];
+		if (list.length < 10) list.push({ code: r.code, bestBefore: r.bestBefore });
+		out.set(r.productId, list);
+	}
+	return out;
 }

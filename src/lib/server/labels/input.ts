@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import { LAYOUT_IDS, LAYOUTS, MAX_LABELS, perSheet, type LayoutId } from './layouts.ts';
 import type { LabelRequest } from './data.ts';
@@ -31,6 +30,16 @@ const quantitySchema = z.coerce
 const lotSchema = z.string().trim().max(60, { message: 'labels_error_lot' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Bad sheet input; `code` says which, so the PDF endpoint can send the merchant back to the form with its message. */
+export type SheetErrorCode = 'empty' | 'too_many' | 'quantity' | 'lot' | 'start' | 'layout';
+export class SheetInputError extends InvalidInputError {
+	readonly code: SheetErrorCode;
+	constructor(code: SheetErrorCode, fields: Record<string, string[]>) {
+		super(fields);
+		this.code = code;
+	}
+}
+
 export type SheetRequest = { layout: LayoutId; start: number; requests: LabelRequest[] };
 
 export function parseSheetForm(values: Record<string, string | string[]>, locale: Locale): SheetRequest {
@@ -38,9 +47,14 @@ export function parseSheetForm(values: Record<string, string | string[]>, locale
 		const v = values[key];
 		return Array.isArray(v) ? v[0] : v;
 	};
-	const { layout, start } = parseInput(sheetSchema, { layout: one('layout') ?? 'l7160', start: one('start') || undefined }, locale);
+	const settings = sheetSchema.safeParse({ layout: one('layout') ?? 'l7160', start: one('start') || undefined });
+	if (!settings.success) {
+		const field = settings.error.issues[0].path[0] === 'start' ? 'start' : 'layout';
+		throw new SheetInputError(field, { [field]: [t(`labels_error_${field}`, locale)] });
+	}
+	const { layout, start } = settings.data;
 	const ids = [...new Set([values.product ?? []].flat().map((id) => id.trim().toLowerCase()))].filter(Boolean);
-	if (ids.length > MAX_LABELS) throw new InvalidInputError({ product: [t('labels_error_too_many', locale)] });
+	if (ids.length > MAX_LABELS) throw new SheetInputError('too_many', { product: [t('labels_error_too_many', locale)] });
 	// An id that cannot be a product is the same answer as another shop's product: not found.
 	if (ids.some((id) => !UUID.test(id))) throw new NotFoundError('product');
 	const requests: LabelRequest[] = [];
@@ -53,9 +67,9 @@ export function parseSheetForm(values: Record<string, string | string[]>, locale
 		if (quantity.success && lot.success && quantity.data > 0)
 			requests.push({ productId, quantity: quantity.data, lotCode: lot.data || null });
 	}
-	if (Object.keys(errors).length) throw new InvalidInputError(errors);
-	if (!requests.length) throw new InvalidInputError({ product: [t('labels_error_empty', locale)] });
+	if (Object.keys(errors).length) throw new SheetInputError(Object.keys(errors)[0].startsWith('qty-') ? 'quantity' : 'lot', errors);
+	if (!requests.length) throw new SheetInputError('empty', { product: [t('labels_error_empty', locale)] });
 	if (requests.reduce((sum, r) => sum + r.quantity, 0) > MAX_LABELS)
-		throw new InvalidInputError({ product: [t('labels_error_too_many', locale)] });
+		throw new SheetInputError('too_many', { product: [t('labels_error_too_many', locale)] });
 	return { layout, start, requests };
 }
