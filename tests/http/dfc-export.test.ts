@@ -43,10 +43,13 @@ describe('DFC catalogue export', () => {
 		const r = await get(base, '/api/v1/shops/les-jardins-de-la-varenne/catalog.dfc.json');
 		expect(r.status).toBe(200);
 		expect(r.headers.get('access-control-allow-origin')).toBe('*');
+		expect(r.headers.get('cache-control')).toBe('public, max-age=60');
 		const doc = (await r.json()) as Node;
 		expect(validateDfc(doc)).toEqual([]);
 		const mine = (await (await get(base, '/pro/catalogue/export.dfc.json', grower)).json()) as Node;
 		expect(doc).toEqual(mine);
+		const openapi = (await (await get(base, '/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+		expect(openapi.paths['/api/v1/shops/{slug}/catalog.dfc.json']).toBeDefined();
 		const missing = await get(base, '/api/v1/shops/nulle-part/catalog.dfc.json');
 		expect(missing.status).toBe(404);
 		expect(missing.headers.get('content-type')).toContain('application/problem+json');
