@@ -45,8 +45,9 @@ describe('shelf labels', () => {
 		]);
 		assert.equal(response.status(), 200);
 		assert.equal(response.headers()['content-type'], 'application/pdf');
-		const body = await response.body();
-		assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+		// The chosen sheet reached the server (the PDF itself is read back by tests/http/shelf-labels.test.ts;
+		// headless Chromium swaps the body for its viewer page).
+		assert.match(response.headers()['content-disposition'], /etiquettes-l7163\.pdf/);
 	});
 
 	test('the page lays out on a phone when the shop has a filter with no match', async (t) => {
