@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
-import { decodeQrCodes, pdfText, type Region } from '../support/pdf-qr.ts';
-import { LAYOUTS, slot, type LayoutId } from '../../src/lib/server/labels/layouts.ts';
+import { decodeQrCodes, labelRegion, pdfText } from '../support/pdf-qr.ts';
 
 // Shelf labels over real HTTP: the /pro/etiquettes page, its plain form posted to the PDF
 // endpoint as a browser without JavaScript sends it, the PDF read back (text and QR codes), and
@@ -24,12 +23,6 @@ function post(path: string, cookie: string, fields: Record<string, string | stri
 		headers: { accept: 'text/html', cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' },
 		body
 	});
-}
-
-function regionOf(layout: LayoutId, start: number, index: number): Region {
-	const l = LAYOUTS[layout];
-	const at = slot(l, start, index);
-	return { left: at.x / 210, top: at.y / 297, width: l.width / 210, height: l.height / 297 };
 }
 
 /** Whether the build has the public traceability pages (another engineer's work, merged by the lead). */
@@ -105,10 +98,10 @@ describe('/pro/etiquettes/planche.pdf', () => {
 		expect(text).toContain('Circuit court');
 		// Labels 3, 4 and 5 of the sheet: a, a, b. Positions 1 and 2 stay blank.
 		const codes = await decodeQrCodes(bytes, 1, [
-			regionOf('l7163', 3, 0),
-			regionOf('l7163', 3, 1),
-			regionOf('l7163', 3, 2),
-			regionOf('l7163', 1, 0)
+			labelRegion('l7163', 3, 0),
+			labelRegion('l7163', 3, 1),
+			labelRegion('l7163', 3, 2),
+			labelRegion('l7163', 1, 0)
 		]);
 		expect(codes).toEqual([`${base}/tracabilite/${a.id}`, `${base}/tracabilite/${a.id}`, `${base}/tracabilite/${b.id}`, null]);
 		expect(codes[0]).toMatch(/^http:\/\/localhost:\d+\/tracabilite\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -131,7 +124,7 @@ describe('/pro/etiquettes/planche.pdf', () => {
 		const codes = await decodeQrCodes(
 			bytes,
 			1,
-			[0, 1, 2].map((i) => regionOf('shelf', 1, i))
+			[0, 1, 2].map((i) => labelRegion('shelf', 1, i))
 		);
 		expect(codes).toEqual(Array(3).fill(`${base}/tracabilite/${a.id}`));
 	}, 60_000);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { LAYOUTS, slot, type LayoutId } from '../../src/lib/server/labels/layouts.ts';
 
 const run = promisify(execFile);
 
@@ -20,6 +21,13 @@ export async function pdfText(bytes: Buffer): Promise<{ text: string; pages: num
 }
 
 export type Region = { left: number; top: number; width: number; height: number };
+
+/** Where label `index` of a sheet started at `start` sits on its A4 page (210 × 297 mm), in page fractions. */
+export function labelRegion(layout: LayoutId, start: number, index: number): Region {
+	const l = LAYOUTS[layout];
+	const at = slot(l, start, index);
+	return { left: at.x / 210, top: at.y / 297, width: l.width / 210, height: l.height / 297 };
+}
 
 export async function decodeQrCodes(bytes: Buffer, page: number, regions: Region[], dpi = 200): Promise<(string | null)[]> {
 	return withPage(bytes, page, dpi, regions, (data, width, height) => jsQR(data, width, height)?.data ?? null);

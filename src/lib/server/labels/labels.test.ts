@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
-import { decodeQrCodes, inkPixels, pdfText, type Region } from '../../../../tests/support/pdf-qr.ts';
+import { decodeQrCodes, inkPixels, labelRegion, pdfText } from '../../../../tests/support/pdf-qr.ts';
 import { queryRows, type Database } from '../db/client.ts';
 import { seedDemo } from '../db/seed/index.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { loadLabels, traceabilityUrl, type LabelData } from './data.ts';
 import { parseSheetForm } from './input.ts';
-import { LAYOUTS, MAX_LABELS, slot, type LayoutId } from './layouts.ts';
+import { MAX_LABELS } from './layouts.ts';
 import { printable, renderLabelSheets } from './pdf.ts';
 
 // Shelf labels from the demo catalogue: real database, real PDF read back (text by unpdf; the
@@ -40,13 +40,6 @@ beforeAll(async () => {
 	);
 }, 120_000);
 afterAll(async () => database?.close());
-
-/** The part of the A4 page where label `index` sits (page fractions), for the QR decoder. */
-function regionOf(layout: LayoutId, start: number, index: number): Region {
-	const l = LAYOUTS[layout];
-	const at = slot(l, start, index);
-	return { left: at.x / 210, top: at.y / 297, width: l.width / 210, height: l.height / 297 };
-}
 
 describe('shelf label data', () => {
 	it('reads price, unit price, producer, place, distance and short circuit from the tables', async () => {
@@ -122,7 +115,7 @@ describe('the label PDF', () => {
 		expect(text).toContain(l.producerName!.slice(0, 10));
 		expect(text).toMatch(/à [\d,]+ km/);
 		expect(text).toContain('Circuit court');
-		const codes = await decodeQrCodes(bytes, 1, [regionOf('l7160', 1, 0), regionOf('l7160', 1, 1)]);
+		const codes = await decodeQrCodes(bytes, 1, [labelRegion('l7160', 1, 0), labelRegion('l7160', 1, 1)]);
 		expect(codes).toEqual([`${ORIGIN}/tracabilite/${product.id}`, `${ORIGIN}/tracabilite/${product.id}`]);
 	}, 60_000);
 
@@ -133,7 +126,7 @@ describe('the label PDF', () => {
 		for (const layout of ['l7160', 'l7163', 'l7165', 'shelf'] as const) {
 			const start = 4;
 			const bytes = await renderLabelSheets({ labels, layout, start, origin: ORIGIN, locale: 'en', shopName: 'Test' });
-			const [code] = await decodeQrCodes(bytes, 1, [regionOf(layout, start, 0)]);
+			const [code] = await decodeQrCodes(bytes, 1, [labelRegion(layout, start, 0)]);
 			expect(code, layout).toBe(expected);
 			const { text } = await pdfText(bytes);
 			expect(text).toContain('Batch R-2026/11 #4');
@@ -162,7 +155,7 @@ describe('the label PDF', () => {
 		expect(text).not.toContain('recette de grand-mère');
 		expect(text).toContain('1 234,56 €');
 		// Nothing drawn outside the first label: the rest of the page is blank.
-		const first = regionOf('l7160', 1, 0);
+		const first = labelRegion('l7160', 1, 0);
 		const right = first.left + first.width;
 		const below = first.top + first.height;
 		expect(
@@ -171,7 +164,7 @@ describe('the label PDF', () => {
 				{ left: 0, top: below, width: 1, height: 1 - below }
 			])
 		).toEqual([0, 0]);
-		const [code] = await decodeQrCodes(bytes, 1, [regionOf('l7160', 1, 0)]);
+		const [code] = await decodeQrCodes(bytes, 1, [labelRegion('l7160', 1, 0)]);
 		expect(code).toBe(`${ORIGIN}/tracabilite/${product.id}/lot/LOT-AVEC-UN-CODE-TRES-LONG-0123456789`);
 	}, 60_000);
 
