@@ -34,6 +34,11 @@ describe('DFC catalogue export', () => {
 		expect(graph.filter((n) => n['@type'] === 'dfc-b:SuppliedProduct').length).toBeGreaterThan(10);
 	});
 
+	it('is offered on the catalogue import/export page', async () => {
+		const html = await (await get(base, '/pro/catalogue/import', grower)).text();
+		expect(html).toContain('href="/pro/catalogue/export.dfc.json"');
+	});
+
 	it('needs a signed-in merchant', async () => {
 		const r = await get(base, '/pro/catalogue/export.dfc.json');
 		expect(r.status).not.toBe(200);
