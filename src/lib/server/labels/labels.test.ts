@@ -95,7 +95,15 @@ describe('the sheet form', () => {
 		expect(fields({ layout: 'l7160', product: many, ...Object.fromEntries(many.map((m) => [`qty-${m}`, '200'])) }).product[0]).toContain(
 			'500'
 		);
+		expect(fields({ layout: 'l7160', product: id, [`lot-${id}`]: 'L'.repeat(61) })[`lot-${id}`]).toBeDefined();
+		expect(
+			fields({
+				layout: 'l7160',
+				product: Array.from({ length: MAX_LABELS + 1 }, (_, i) => `0b7a43a2-5a3e-4b36-9d1f-${String(i).padStart(12, '0')}`)
+			}).product[0]
+		).toContain('500');
 		expect(fields({ layout: 'l7165', product: id, start: '9' }).start).toBeDefined();
+		expect(fields({ layout: 'l7165', product: id, start: '0' }).start).toBeDefined();
 		expect(fields({ layout: 'a0', product: id }).layout).toBeDefined();
 		expect(() => parseSheetForm({ layout: 'l7160', product: "1' or 1=1" }, 'fr')).toThrow(NotFoundError);
 	});
