@@ -361,8 +361,7 @@ export async function decideSubstitution(
 	db: Db,
 	orderId: string,
 	accessToken: string | null | undefined,
-	input: unknown,
-	locale: Locale
+	input: unknown
 ): Promise<AdjustResult> {
 	const order0 = await customerOrder(db, orderId, accessToken);
 	const parsed = DecisionInput.safeParse(input);

@@ -324,7 +324,7 @@ describe('substitutions', () => {
 	it('accepted: the substitute stock taken, the original line removed with its stock back, a new line, totals recomputed; replay-safe', async () => {
 		const w = await world();
 		const { o, steak, substitutionId } = await proposed(w, '1,5');
-		const r = await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }, 'fr');
+		const r = await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' });
 		expect(r.changed).toBe(true);
 		expect(await stockOf(w.ribs.id)).toBe(1.5);
 		expect(await stockOf(w.steak.id)).toBe(10);
@@ -333,9 +333,9 @@ describe('substitutions', () => {
 		const added = lines.find((l) => l.variantId === w.ribs.id)!;
 		expect(added).toMatchObject({ quantity: 1.5, unitPriceCents: 2600, totalCents: 3900, toleranceBps: 1000, removedAt: null });
 		expect((await orderOf(o.id)).totalCents).toBe(3900 + 300);
-		const again = await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }, 'fr');
+		const again = await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' });
 		expect(again.changed).toBe(false);
-		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' }, 'fr'), ConflictError);
+		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' }), ConflictError);
 		expect((await adjustmentsOf(o.id)).map((a) => a.kind)).toEqual(['substitution_proposed', 'substitution_accepted']);
 		// The new line can be weighed like any other.
 		await weighLine(db, w.scope, o.id, added.id, { weight: '1,45' }, 'fr');
@@ -353,12 +353,12 @@ describe('substitutions', () => {
 		const { o, steak, substitutionId } = await proposed(w, '2');
 		await db.update(variants).set({ stock: 1 }).where(eq(variants.id, w.ribs.id));
 		await db.insert(stockMovements).values({ variantId: w.ribs.id, shopId: w.shop.id, delta: -2, reason: 'adjustment' });
-		const e = await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }, 'fr'), ConflictError);
+		const e = await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }), ConflictError);
 		expect(e.messageKey).toBe('prep_error_substitute_short');
 		expect((await lineOf(steak.id)).removedAt).toBeNull();
 		expect((await db.select().from(orderSubstitutions).where(eq(orderSubstitutions.id, substitutionId)))[0].status).toBe('pending');
 		// Refusing still works: the original line leaves the order.
-		await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' }, 'fr');
+		await decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' });
 		expect((await lineOf(steak.id)).removedAt).not.toBeNull();
 		expect((await orderOf(o.id)).totalCents).toBe(300);
 		await expectConsistent(o.id, [w.steak.id, w.sausage.id, w.ribs.id]);
@@ -368,8 +368,8 @@ describe('substitutions', () => {
 		const w = await world();
 		const { o, substitutionId } = await proposed(w);
 		const results = await Promise.allSettled([
-			decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }, 'fr'),
-			decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' }, 'fr')
+			decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }),
+			decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -383,12 +383,12 @@ describe('substitutions', () => {
 		const w = await world();
 		const { o, substitutionId } = await proposed(w);
 		const other = await placeOrder(w, [{ variantId: w.sausage.id, quantity: 1 }]);
-		await expectError(decideSubstitution(db, o.id, 'wrong', { substitutionId, decision: 'accept' }, 'fr'), NotFoundError);
-		await expectError(decideSubstitution(db, other.id, other.token, { substitutionId, decision: 'accept' }, 'fr'), NotFoundError);
-		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'maybe' }, 'fr'), NotFoundError);
+		await expectError(decideSubstitution(db, o.id, 'wrong', { substitutionId, decision: 'accept' }), NotFoundError);
+		await expectError(decideSubstitution(db, other.id, other.token, { substitutionId, decision: 'accept' }), NotFoundError);
+		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'maybe' }), NotFoundError);
 		expect(orderAccessToken(SECRET, o.id)).toBe(o.token);
 		for (const to of ['preparing', 'ready', 'completed'] as const) await transitionOrder(db, w.scope, o.id, { to }, ctx);
-		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }, 'fr'), ConflictError);
+		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'accept' }), ConflictError);
 	});
 });
 
