@@ -214,4 +214,17 @@ describe('preparation over HTTP', () => {
 		]);
 		expect([a.status, b.status].sort()).toEqual([200, 409]);
 	});
+
+	it('the owner sets the weighing tolerance on the preparation page; a bad value is answered on its field', async () => {
+		const w = await findShop();
+		const merchant = await signInCookie(server.url, `${w.shop.slug}@saint-aubin.demo`);
+		const bad = await post('/pro/preparation?/tolerance', { tolerance: '80' }, merchant);
+		expect(bad.status).toBe(400);
+		expect(await bad.text()).toContain('Saisissez un pourcentage entre 0 et 50');
+		const saved = await post('/pro/preparation?/tolerance', { tolerance: '12,5' }, merchant);
+		expect(saved.status).toBe(200);
+		expect(await saved.text()).toContain('Tolérance enregistrée.');
+		expect(await (await get(server.url, '/pro/preparation', merchant)).text()).toContain('±12,5 %');
+		expect((await post('/pro/preparation?/tolerance', { tolerance: '10' }, merchant)).status).toBe(200);
+	});
 });

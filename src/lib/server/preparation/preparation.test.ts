@@ -20,13 +20,14 @@ import { addToCart } from '../checkout/cart.ts';
 import { checkout } from '../checkout/checkout.ts';
 import { orderAccessToken } from '../checkout/order-token.ts';
 import { transitionOrder, type TransitionContext } from '../orders/transitions.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { decideSubstitution, markUnavailable, proposeSubstitution, weighLine } from './adjust.ts';
 import { parseWeight, toleranceBounds, withinTolerance } from './weight.ts';
 import { lineTotalCents } from '../money/vat.ts';
 import { localDay, pickingFilters, pickingList } from './picking.ts';
 import { pickingPdf } from './picking-pdf.ts';
+import { setWeighingTolerance } from './settings.ts';
 
 let database: Database;
 let db: Db;
@@ -445,5 +446,23 @@ describe('the picking list', () => {
 		expect(f.day).toBe(localDay('Europe/Paris'));
 		expect(f.slotId).toBeUndefined();
 		void and;
+	});
+});
+
+describe("the shop's weighing tolerance", () => {
+	it('owners set it; new orders snapshot it, placed ones keep theirs; staff and bad values are refused', async () => {
+		const w = await world();
+		const before = await placeOrder(w, [{ variantId: w.steak.id, quantity: 1 }]);
+		expect(await setWeighingTolerance(db, w.scope, { tolerance: '7,5' }, 'fr')).toBe(750);
+		const after = await placeOrder(w, [{ variantId: w.steak.id, quantity: 1 }]);
+		expect(after.lines[0].toleranceBps).toBe(750);
+		expect((await lineOf(before.lines[0].id)).toleranceBps).toBe(1000);
+		const e = await expectError(weighLine(db, w.scope, after.id, after.lines[0].id, { weight: '1,08' }, 'fr'), InvalidInputError);
+		expect(e.fields.weight[0]).toContain('(0,925–1,075 kg)');
+		await weighLine(db, w.scope, before.id, before.lines[0].id, { weight: '1,08' }, 'fr');
+		await expectError(setWeighingTolerance(db, { ...w.scope, role: 'shop_staff' }, { tolerance: '20' }, 'fr'), ForbiddenError);
+		for (const tolerance of ['', '-1', '51', 'dix', '7,555', null])
+			await expectError(setWeighingTolerance(db, w.scope, { tolerance }, 'fr'), InvalidInputError);
+		expect(await setWeighingTolerance(db, w.scope, { tolerance: '0 %' }, 'fr')).toBe(0);
 	});
 });
