@@ -7,7 +7,7 @@ import { NotFoundError } from '#lib/server/errors.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
 import { t } from '#lib/server/i18n.ts';
-import { decideSubstitution, preparationOf } from '#lib/server/preparation/adjust.ts';
+import { decideSubstitution, isPreparable, preparationOf } from '#lib/server/preparation/adjust.ts';
 import { adjustmentText } from '#lib/server/preparation/history.ts';
 
 // The customer's order page, reached from the confirmation email without an account: the
@@ -24,7 +24,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		const lineName = new Map(order.lines.map((l) => [l.id, l.productName]));
 		return {
 			proposals: prep.substitutions
-				.filter((s) => s.status === 'pending')
+				// A proposal is answered only while the order is being prepared; afterwards it lapses.
+				.filter((s) => s.status === 'pending' && isPreparable(order.status))
 				.map((s) => ({
 					id: s.id,
 					replaces: lineName.get(s.lineId) ?? '',
