@@ -32,7 +32,8 @@ describe('guides linked from the back office', () => {
 			'/pro/catalogue/nouveau': ['fiche-produit', 'prix-unitaires', 'allergenes-etiquetage'],
 			[`/pro/catalogue/${productId}/photo`]: ['photos-produits'],
 			'/pro/boutique': ['horaires-creneaux', 'mentions-legales-cgv', 'preparer-commandes', 'etre-paye'],
-			'/pro/commandes': ['preparer-commandes']
+			'/pro/commandes': ['preparer-commandes'],
+			'/pro/preparation': ['preparer-commandes']
 		};
 		const linked = new Set<string>();
 		for (const [path, expected] of Object.entries(screens)) {

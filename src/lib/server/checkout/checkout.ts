@@ -241,6 +241,7 @@ async function writeOrders(
 	const lineRows = made.flatMap(({ p, id }) =>
 		p.group.lines.map((l) => ({
 			order_id: id,
+			shop_id: p.group.shop.id,
 			variant_id: l.variantId,
 			product_id: l.productId,
 			product_name: l.productName,
@@ -294,9 +295,13 @@ async function writeOrders(
 				delivery_address jsonb, delivery_fee_cents int, subtotal_cents int, total_cents int, access_token_hash text)
 			join numbered n on n.shop_id = x.shop_id
 		), new_lines as (
-			insert into ${orderLines} (order_id, variant_id, product_id, product_name, variant_name, unit, quantity, unit_price_cents, vat_rate_bps, total_cents)
-			select * from json_to_recordset(${json(lineRows)}::json) as x(order_id uuid, variant_id uuid, product_id uuid, product_name text,
+			insert into ${orderLines} (order_id, variant_id, product_id, product_name, variant_name, unit, quantity, unit_price_cents, vat_rate_bps, total_cents,
+				tolerance_bps)
+			select x.order_id, x.variant_id, x.product_id, x.product_name, x.variant_name, x.unit, x.quantity, x.unit_price_cents, x.vat_rate_bps,
+				x.total_cents, case when x.unit = 'kg' then s.weighing_tolerance_bps end
+			from json_to_recordset(${json(lineRows)}::json) as x(order_id uuid, shop_id uuid, variant_id uuid, product_id uuid, product_name text,
 				variant_name text, unit text, quantity numeric, unit_price_cents int, vat_rate_bps int, total_cents int)
+			join ${shops} s on s.id = x.shop_id
 		), new_movements as (
 			insert into ${stockMovements} (variant_id, shop_id, delta, reason, order_id, actor_user_id)
 			select x.variant_id, x.shop_id, x.delta, 'sale', x.order_id, ${ctx.userId}::text

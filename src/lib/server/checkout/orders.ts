@@ -52,7 +52,8 @@ export async function loadOrder(db: Db, orderId: string) {
 		slot: row.slot?.startsAt ? row.slot : null,
 		pickupPoint: row.pickupPoint?.name ? row.pickupPoint : null,
 		lines,
-		vat: vatBreakdown(lines),
+		// Removed items (unavailable, replaced) stay in the history but out of every total.
+		vat: vatBreakdown(lines.filter((l) => !l.removedAt)),
 		events,
 		canCancel: order.status === 'new'
 	};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { orders, orderLines, slots, pickupPoints } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
@@ -89,7 +89,8 @@ async function boardOrders(db: Db, where: SQL, final: boolean) {
 					totalCents: orderLines.totalCents
 				})
 				.from(orderLines)
-				.where(inArray(orderLines.orderId, ids))
+				// Items removed at preparation (unavailable, replaced) are no longer to hand over.
+				.where(and(inArray(orderLines.orderId, ids), isNull(orderLines.removedAt)))
 				.orderBy(asc(orderLines.productName))
 		: [];
 	return rows.map((r) => ({

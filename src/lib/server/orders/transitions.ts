@@ -155,15 +155,16 @@ function illegal(from: OrderStatus, to: OrderStatus): ConflictError {
 }
 
 /**
- * Gives back what the order held: the stock it took at checkout (one movement per variant,
- * reason `order_cancelled`) and its place in the slot. Only lines whose stock is tracked took
- * stock, and those are exactly the ones with a `sale` movement.
+ * Gives back what the order held: the stock it took at checkout, net of what preparation changed
+ * (weighing, removed items, substitutions — all movements carry the order id), one movement per
+ * variant with reason `order_cancelled`, and its place in the slot. Only lines whose stock is
+ * tracked took stock, and those are exactly the ones with movements.
  */
 async function release(tx: Db, o: { orderId: string; shopId: string; slotId: string | null; actorUserId: string | null }) {
 	const sold = await tx
 		.select({ variantId: stockMovements.variantId, taken: sql<string>`-sum(${stockMovements.delta})` })
 		.from(stockMovements)
-		.where(and(eq(stockMovements.orderId, o.orderId), eq(stockMovements.reason, 'sale')))
+		.where(eq(stockMovements.orderId, o.orderId))
 		.groupBy(stockMovements.variantId)
 		// A fixed order of row locks: two releases touching the same variants cannot deadlock.
 		.orderBy(stockMovements.variantId);

@@ -12,6 +12,8 @@ import { hit, rateRules } from '#lib/server/security/rate-limit.ts';
 import { t } from '#lib/server/i18n.ts';
 import { checkoutInput, formValues, requestValues, slotDays, slotFormat, type FormValues, type SlotFormat } from './checkout-form.ts';
 import { PLACED_COOKIE, encodePlaced } from './placed.ts';
+import { shopTolerances } from '#lib/server/preparation/page.ts';
+import { DEFAULT_TOLERANCE_BPS, isWeighed } from '#lib/server/preparation/weight.ts';
 
 // Checkout in two steps on one URL, without JavaScript: step 1 (GET) collects the customer and
 // each shop's fulfilment; `review` checks everything and shows the summary (nothing written);
@@ -135,7 +137,7 @@ async function everyError(first: InvalidInputError, review: (input: unknown) => 
 }
 
 /** What the summary shows of each shop's part: lines, where and when, fees and totals. */
-function summary(reviewed: Reviewed, options: Map<string, ShopFulfilment>, format: SlotFormat) {
+function summary(reviewed: Reviewed, options: Map<string, ShopFulfilment>, format: SlotFormat, tolerances: Map<string, number>) {
 	const when = (slots: SlotView[] | undefined, slotId: string | null) => {
 		const slot = slots?.find((s) => s.id === slotId);
 		return slot ? `${format.day(slot.startsAt)}, ${format.range(slot)}` : '';
@@ -170,7 +172,9 @@ function summary(reviewed: Reviewed, options: Map<string, ShopFulfilment>, forma
 				unit: l.unit,
 				quantity: l.quantity,
 				unitPriceCents: l.unitPriceCents,
-				totalCents: l.totalCents
+				totalCents: l.totalCents,
+				/** Sold by the kg: the weighing tolerance announced before ordering (snapshotted on the line at checkout). */
+				toleranceBps: isWeighed(l.unit) ? (tolerances.get(o.shop.id) ?? DEFAULT_TOLERANCE_BPS) : null
 			})),
 			subtotalCents: o.subtotalCents,
 			deliveryFeeCents: o.deliveryFeeCents,
@@ -193,7 +197,7 @@ export const actions: Actions = {
 			return {
 				step: 'review' as const,
 				customer: reviewed.request.customer,
-				orders: summary(reviewed, options, slotFormat(event.locals.locale, territory.timezone)),
+				orders: summary(reviewed, options, slotFormat(event.locals.locale, territory.timezone), await shopTolerances(db, shopIdsOf(cart))),
 				totalCents: reviewed.totalCents,
 				fields: requestValues(reviewed.request),
 				idempotencyKey: crypto.randomUUID()

@@ -6,3 +6,4 @@ export * from './outbox.ts';
 export * from './orders.ts';
 export * from './traceability.ts';
 export * from './notifications.ts';
+export * from './preparation.ts';

@@ -56,6 +56,8 @@ export const shops = pgTable(
 		leadMinutes: integer('lead_minutes').notNull().default(120),
 		slotCapacity: integer('slot_capacity').notNull().default(4),
 		minOrderCents: integer('min_order_cents').notNull().default(0),
+		/** Weighed goods (sold by the kg): how far the weighed quantity may differ from the ordered one, in basis points (1000 = ±10 %). */
+		weighingToleranceBps: integer('weighing_tolerance_bps').notNull().default(1000),
 		offersPickup: boolean('offers_pickup').notNull().default(true),
 		/** Delivery windows (local time), cut into delivery slots like opening hours into pickup slots. */
 		deliveryHours: jsonb('delivery_hours').$type<OpeningPeriod[]>().notNull().default([]),

@@ -1,24 +1,33 @@
-import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { merchantOrder } from '#lib/server/orders/board.ts';
 import { reachableByEmail } from '#lib/server/orders/emails.ts';
 import { handoverText } from '#lib/server/checkout/emails.ts';
 import { NotFoundError } from '#lib/server/errors.ts';
+import { formFailure } from '#lib/server/http/problem.ts';
+import { formToObject } from '#lib/server/http/validate.ts';
 import { t } from '#lib/server/i18n.ts';
+import { markUnavailable, preparationOf, proposeSubstitution, substituteChoices, weighLine } from '#lib/server/preparation/adjust.ts';
+import { adjustmentText, lineControls } from '#lib/server/preparation/history.ts';
 
 // One order of the merchant's shop with its history. Another shop's order answers 404, exactly
-// like an unknown id (its existence is not revealed).
-export const load: PageServerLoad = async ({ locals, params }) => {
+// like an unknown id (its existence is not revealed). While the order is accepted or preparing,
+// each line can be weighed (goods sold by the kg), marked unavailable or given a substitute.
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db } = await appContext();
 	const scope = shopScopeOf(locals);
 	const timezone = locals.territory!.timezone;
 	try {
 		const order = await merchantOrder(db, scope, params.id);
+		const [prep, choices] = await Promise.all([preparationOf(db, order.id), substituteChoices(db, scope)]);
+		const pending = new Map(prep.substitutions.filter((s) => s.status === 'pending').map((s) => [s.lineId, s]));
 		return {
 			timezone,
 			locale: locals.locale,
+			done: url.searchParams.get('fait'),
+			choices,
 			order: {
 				id: order.id,
 				number: order.number,
@@ -28,14 +37,24 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				customerPhone: order.customerPhone,
 				customerEmail: reachableByEmail(order.customerEmail) ? order.customerEmail : null,
 				handover: handoverText(order, locals.locale, timezone),
-				lines: order.lines.map((l) => ({
-					id: l.id,
-					productName: l.productName,
-					variantName: l.variantName,
-					unit: l.unit,
-					quantity: l.quantity,
-					totalCents: l.totalCents
-				})),
+				lines: order.lines.map((l) => {
+					const p = pending.get(l.id);
+					return {
+						id: l.id,
+						variantId: l.variantId,
+						productName: l.productName,
+						variantName: l.variantName,
+						unit: l.unit,
+						quantity: l.quantity,
+						weighedQuantity: l.weighedQuantity,
+						removed: l.removedAt !== null,
+						totalCents: l.totalCents,
+						pending: p
+							? { productName: p.productName, variantName: p.variantName, unit: p.unit, quantity: p.quantity, totalCents: p.totalCents }
+							: null,
+						...lineControls(l, order.status, locals.locale)
+					};
+				}),
 				deliveryFeeCents: order.deliveryFeeCents,
 				totalCents: order.totalCents,
 				events: order.events.map((e) => ({
@@ -45,6 +64,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 					actorKind: e.actorKind,
 					reason: e.reason,
 					createdAt: e.createdAt
+				})),
+				adjustments: prep.adjustments.map((a) => ({
+					id: a.id,
+					actorKind: a.actorKind,
+					createdAt: a.createdAt,
+					text: adjustmentText(a, locals.locale)
 				}))
 			}
 		};
@@ -52,4 +77,49 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
 		throw e;
 	}
+};
+
+/** Runs one preparation change from a plain form; success goes back to the order (Post/Redirect/Get). */
+async function adjust(
+	event: Parameters<Actions[string]>[0],
+	done: string,
+	run: (ctx: { lineId: string; form: Record<string, string | string[]> }) => Promise<unknown>
+) {
+	const { request, locals, params } = event;
+	const form = formToObject(await request.formData());
+	const lineId = typeof form.lineId === 'string' ? form.lineId : '';
+	try {
+		await run({ lineId, form });
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
+		return formFailure(e, locals.locale, { ...form, lineId, action: done });
+	}
+	redirect(303, `/pro/commandes/${params.id}?fait=${done}#ligne-${lineId}`);
+}
+
+async function prepContext(locals: App.Locals) {
+	const { db, secret, config } = await appContext();
+	return {
+		db,
+		scope: shopScopeOf(locals),
+		ctx: { secret, origin: config.origin, timezone: locals.territory!.timezone, locale: locals.locale }
+	};
+}
+
+export const actions: Actions = {
+	weigh: (event) =>
+		adjust(event, 'weighed', async ({ lineId, form }) => {
+			const { db, scope } = await prepContext(event.locals);
+			await weighLine(db, scope, event.params.id, lineId, form, event.locals.locale);
+		}),
+	unavailable: (event) =>
+		adjust(event, 'removed', async ({ lineId }) => {
+			const { db, scope, ctx } = await prepContext(event.locals);
+			await markUnavailable(db, scope, event.params.id, lineId, ctx);
+		}),
+	substitute: (event) =>
+		adjust(event, 'proposed', async ({ lineId, form }) => {
+			const { db, scope, ctx } = await prepContext(event.locals);
+			await proposeSubstitution(db, scope, event.params.id, lineId, form, ctx);
+		})
 };

@@ -5,6 +5,8 @@ import { getProduct, productCache } from '#lib/server/catalog/queries.ts';
 import { isFood, netQuantitiesOf } from '#lib/server/catalog/food-info.ts';
 import { addToCart } from '#lib/server/checkout/cart.ts';
 import { quantityRule } from '#lib/server/checkout/quantity.ts';
+import { shopTolerances } from '#lib/server/preparation/page.ts';
+import { DEFAULT_TOLERANCE_BPS, isWeighed } from '#lib/server/preparation/weight.ts';
 import { currentCartId, writeCartCookie } from '#lib/server/http/cart-cookie.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
@@ -20,7 +22,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			origin: url.origin,
 			quantityRule: quantityRule(product.unit),
 			netQuantities: await netQuantitiesOf(db, product.id, locals.locale),
-			food: isFood({ categorySlug: product.category?.slug ?? null, trade: '' })
+			food: isFood({ categorySlug: product.category?.slug ?? null, trade: '' }),
+			/** Sold by the kg: the weighing tolerance the buyer is told before ordering. */
+			toleranceBps: isWeighed(product.unit)
+				? ((await shopTolerances(db, [product.shop.id])).get(product.shop.id) ?? DEFAULT_TOLERANCE_BPS)
+				: null
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
