@@ -30,6 +30,8 @@ type Row = {
 	image_alt: string | null;
 	labels: string[];
 	sold_out_today: boolean;
+	origin_km: number | null;
+	intermediaries: number | null;
 	in_season: boolean;
 	shop_id: string;
 	shop_slug: string;
@@ -72,7 +74,7 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 			order by in_season desc, rank_in_shop, created_at desc, id
 			limit ${limit}
 		)
-		select p.id, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today, chosen.in_season,
+		select p.id, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today, p.origin_km, p.intermediaries, chosen.in_season,
 			s.id as shop_id, s.slug as shop_slug, s.name as shop_name, c.slug as category_slug, c.name as category_name,
 			coalesce((
 				select json_agg(json_build_object(
@@ -105,7 +107,9 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 					shopSlug: row.shop_slug,
 					shopName: row.shop_name,
 					categorySlug: row.category_slug,
-					categoryName: row.category_name
+					categoryName: row.category_name,
+					originKm: row.origin_km,
+					intermediaries: row.intermediaries
 				},
 				row.variants.map(toVariantView)
 			)
