@@ -117,6 +117,8 @@ export type ProductCard = {
 	intermediaries: number | null;
 	/** At most one intermediary (`traceability/rules.ts`). */
 	shortCircuit: boolean;
+	/** The selling shop counts as an intermediary (it is not the origin producer selling its own products). */
+	shopIsIntermediary: boolean;
 };
 
 export type ProductListOptions = { q?: string; shopSlug?: string; categorySlug?: string; limit?: number };
@@ -192,6 +194,7 @@ function productColumns() {
 		seasonalMonths: products.seasonalMonths,
 		originKm: products.originKm,
 		intermediaries: products.intermediaries,
+		sellerIsProducer: sql<boolean>`coalesce(${producers.sellerShopId} = ${shops.id}, false)`,
 		// The latest lots, as a column of the same statement (the product page makes no extra query).
 		lots: sql<LotSummary[]>`coalesce((select json_agg(json_build_object('code', l.code, 'producedOn', l.produced_on, 'bestBefore', l.best_before))
 			from (select code, produced_on, best_before from lots where lots.product_id = "products"."id"
@@ -374,7 +377,13 @@ export type CardRow = {
 	categoryName: string | null;
 	originKm: number | null;
 	intermediaries: number | null;
+	sellerIsProducer: boolean;
 };
+
+/** The shop is the origin producer (own first producer selling as this shop), for the search and listings' SQL. */
+export const sellerIsProducerSql = (product: string) =>
+	sql.raw(`coalesce((select pr.seller_shop_id = ${product}.shop_id from product_producers pp join producers pr on pr.id = pp.producer_id
+		where pp.product_id = ${product}.id and pp.position = 0), false)`);
 
 /** A product card from its row and variants: the cheapest variant gives the price shown. */
 export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
@@ -394,7 +403,8 @@ export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
 		available: !r.soldOutToday && vs.some((v) => v.stock === null || v.stock > 0),
 		originKm: r.originKm === null ? null : Number(r.originKm),
 		intermediaries: r.intermediaries,
-		shortCircuit: isShortCircuit(r.intermediaries)
+		shortCircuit: isShortCircuit(r.intermediaries),
+		shopIsIntermediary: !r.sellerIsProducer
 	};
 }
 

@@ -5,7 +5,7 @@ import type { OpeningPeriod } from '../db/schema/shops.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { isOpenAt } from '../fulfilment/slots.ts';
-import { toCard, variantsOf, type ProductCard } from './queries.ts';
+import { sellerIsProducerSql, toCard, variantsOf, type ProductCard } from './queries.ts';
 import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
 
 /**
@@ -163,6 +163,7 @@ type HitRow = {
 	sold_out_today: boolean;
 	origin_km: number | null;
 	intermediaries: number | null;
+	seller_is_producer: boolean;
 	shop_id: string;
 	shop_slug: string;
 	shop_name: string;
@@ -304,7 +305,7 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 			limit ${limit + 1}
 		)
 		select hit.*, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today,
-			p.origin_km, p.intermediaries, s.id as shop_id, s.slug as shop_slug, s.name as shop_name, s.opening_hours,
+			p.origin_km, p.intermediaries, ${sellerIsProducerSql('p')} as seller_is_producer, s.id as shop_id, s.slug as shop_slug, s.name as shop_name, s.opening_hours,
 			c.slug as category_slug, c.name as category_name, tr.timezone
 		from page hit
 		join products p on p.id = hit.id
@@ -408,7 +409,8 @@ function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, no
 			categorySlug: row.category_slug,
 			categoryName: row.category_name,
 			originKm: row.origin_km,
-			intermediaries: row.intermediaries
+			intermediaries: row.intermediaries,
+			sellerIsProducer: row.seller_is_producer
 		},
 		variants.get(row.id) ?? []
 	);

@@ -1,9 +1,10 @@
 import { openApiDocument, type OpenApiDocument, type OperationSpec } from './openapi.ts';
 import { catalogOperations } from './api-schemas.ts';
 import { cartOperations, cartTags } from './api-cart-schemas.ts';
+import { traceabilityOperations } from './api-traceability-schemas.ts';
 
 /** Every operation of /api/v1: a new endpoint family adds its list here. */
-export const apiOperations: readonly OperationSpec[] = [...catalogOperations, ...cartOperations];
+export const apiOperations: readonly OperationSpec[] = [...catalogOperations, ...traceabilityOperations, ...cartOperations];
 
 let built: OpenApiDocument | undefined;
 

@@ -229,6 +229,7 @@ type ProducerRow = Omit<ProducerPage, 'photos' | 'products'> & {
 		categoryName: string | null;
 		originKm: number | null;
 		intermediaries: number | null;
+		sellerIsProducer: boolean;
 	}[];
 };
 
@@ -247,7 +248,8 @@ export async function producerPage(db: Db, territoryId: string, slug: string): P
 			coalesce((select json_agg(json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'unit', p.unit,
 					'imageUrl', p.image_url, 'imageAlt', p.image_alt, 'labels', p.labels, 'soldOutToday', p.sold_out_today,
 					'shopId', s.id, 'shopSlug', s.slug, 'shopName', s.name, 'categorySlug', c.slug, 'categoryName', c.name,
-					'originKm', p.origin_km, 'intermediaries', p.intermediaries) order by p.name, p.id)
+					'originKm', p.origin_km, 'intermediaries', p.intermediaries, 'sellerIsProducer', coalesce(pp.position = 0 and pr.seller_shop_id = p.shop_id, false))
+					order by p.name, p.id)
 				from product_producers pp join products p on p.id = pp.product_id join shops s on s.id = p.shop_id
 				left join categories c on c.id = p.category_id
 				where pp.producer_id = pr.id and p.status = 'active' and s.status = 'active' and p.territory_id = pr.territory_id),
