@@ -82,7 +82,9 @@ beforeAll(async () => {
 	// allows one process at a time), then it starts again on the same data.
 	const first = await startServer(env, { dataDir });
 	await first.stop();
-	const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, poolSize: 1 } : { dataDir: join(dataDir, 'pglite') });
+	const database = await openDatabase(
+		env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, poolSize: 1 } : { dataDir: join(dataDir, 'pglite') }
+	);
 	const db = database.db;
 	[traced] = await queryRows<Picked & { shop_id: string; producer_id: string }>(
 		db,
@@ -196,7 +198,9 @@ describe('the product page and cards', () => {
 		expect(html).toContain(`href="/tracabilite/${traced.id}/lot/L2611%2FA"`);
 		const product = jsonLdOf(html).find((ld) => ld['@type'] === 'Product')!;
 		expect(product.manufacturer).toMatchObject({ '@type': 'Organization' });
-		expect(product.additionalProperty).toEqual(expect.arrayContaining([expect.objectContaining({ propertyID: 'shortCircuit', value: false })]));
+		expect(product.additionalProperty).toEqual(
+			expect.arrayContaining([expect.objectContaining({ propertyID: 'shortCircuit', value: false })])
+		);
 	});
 
 	it('search results show the short-circuit badge and filter by it without JavaScript', async () => {

@@ -15,7 +15,13 @@ export function productOriginJsonLd(
 ) {
 	const properties: Record<string, unknown>[] = [];
 	if (p.originKm !== null)
-		properties.push({ '@type': 'PropertyValue', propertyID: 'originKm', name: 'Distance from the producer to the shop', value: p.originKm, unitCode: 'KMT' });
+		properties.push({
+			'@type': 'PropertyValue',
+			propertyID: 'originKm',
+			name: 'Distance from the producer to the shop',
+			value: p.originKm,
+			unitCode: 'KMT'
+		});
 	if (p.intermediaries !== null)
 		properties.push({ '@type': 'PropertyValue', propertyID: 'intermediaries', name: 'Intermediaries', value: p.intermediaries });
 	properties.push({ '@type': 'PropertyValue', propertyID: 'shortCircuit', name: 'Short circuit', value: p.shortCircuit });

@@ -196,7 +196,9 @@ function productColumns() {
 		intermediaries: products.intermediaries,
 		sellerIsProducer: sql<boolean>`coalesce(${producers.sellerShopId} = ${shops.id}, false)`,
 		// The latest lots, as a column of the same statement (the product page makes no extra query).
-		lots: sql<LotSummary[]>`coalesce((select json_agg(json_build_object('code', l.code, 'producedOn', l.produced_on, 'bestBefore', l.best_before))
+		lots: sql<
+			LotSummary[]
+		>`coalesce((select json_agg(json_build_object('code', l.code, 'producedOn', l.produced_on, 'bestBefore', l.best_before))
 			from (select code, produced_on, best_before from lots where lots.product_id = "products"."id"
 				order by created_at desc, code desc limit ${sql.raw(String(LATEST_LOTS))}) l), '[]'::json)`,
 		shopId: shops.id,

@@ -103,14 +103,10 @@ export const ProductCard = component(
 			.min(0)
 			.nullable()
 			.meta({ description: 'Great-circle kilometres from the origin producer to the shop; null when the producer is not given.' }),
-		intermediaries: z
-			.int()
-			.min(0)
-			.nullable()
-			.meta({
-				description:
-					'Hands between the producer and the consumer (supply-chain steps, plus the shop unless it is the producer); null = unknown.'
-			}),
+		intermediaries: z.int().min(0).nullable().meta({
+			description:
+				'Hands between the producer and the consumer (supply-chain steps, plus the shop unless it is the producer); null = unknown.'
+		}),
 		shortCircuit: z.boolean().meta({ description: 'Short circuit ("circuit court"): at most one intermediary.' }),
 		shopIsIntermediary: z.boolean().meta({ description: 'The shop counts as an intermediary (it is not the producer selling its own).' })
 	}),

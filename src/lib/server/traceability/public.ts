@@ -147,7 +147,12 @@ export async function productTraceability(db: Db, territoryId: string, productId
 }
 
 /** One lot of a product, with the product's traceability. Unknown code → NotFoundError. */
-export async function lotTraceability(db: Db, territoryId: string, productId: string, code: string): Promise<ProductTraceability & { lot: Lot }> {
+export async function lotTraceability(
+	db: Db,
+	territoryId: string,
+	productId: string,
+	code: string
+): Promise<ProductTraceability & { lot: Lot }> {
 	const trace = await productTraceability(db, territoryId, productId);
 	const lot = trace.lots.find((candidate) => candidate.code === code);
 	if (!lot) throw new NotFoundError('lot');

@@ -21,21 +21,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		territoryName: territory.name,
 		fromVisitor: near !== null,
 		here: from ? { latitude: from.latitude, longitude: from.longitude, label: near ? null : territory.name } : null,
-		producers: producers.map(
-			(producer): ListedTrader => ({
-				kind: 'producer',
-				slug: producer.slug,
-				name: producer.name,
-				trade: '',
-				city: producer.city,
-				latitude: producer.latitude,
-				longitude: producer.longitude,
-				productCount: producer.productCount,
-				distanceKm: producer.distanceKm,
-				openNow: null,
-				href: `/producteurs/${producer.slug}`
-			})
-		),
+		producers: producers.map((producer): ListedTrader => ({
+			kind: 'producer',
+			slug: producer.slug,
+			name: producer.name,
+			trade: '',
+			city: producer.city,
+			latitude: producer.latitude,
+			longitude: producer.longitude,
+			productCount: producer.productCount,
+			distanceKm: producer.distanceKm,
+			openNow: null,
+			href: `/producteurs/${producer.slug}`
+		})),
 		map: { tileUrl: map.tileUrl, attribution: map.attribution }
 	};
 };
