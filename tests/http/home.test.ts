@@ -77,7 +77,7 @@ describe('the list of shops and producers', () => {
 		expect(status).toBe(200);
 		const items = listed(html);
 		expect(items.filter((i) => i.href.startsWith('/boutiques/')).length).toBeGreaterThanOrEqual(12);
-		expect(items.filter((i) => i.href.startsWith('/recherche?q=')).length).toBeGreaterThanOrEqual(4);
+		expect(items.filter((i) => i.href.startsWith('/producteurs/')).length).toBeGreaterThanOrEqual(4);
 		expectByName(items);
 		expect(items.every((i) => i.km !== null && i.km < 50)).toBe(true);
 		expect(text(html)).toContain('Par ordre alphabétique ; distances depuis le centre de Saint-Aubin-sur-Loire.');

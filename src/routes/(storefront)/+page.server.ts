@@ -84,8 +84,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			productCount: trader.productCount,
 			distanceKm: trader.distanceKm === null ? null : Math.round(trader.distanceKm * 100) / 100,
 			openNow: trader.openNow,
-			// A producer has no page of its own yet: its products, found by its name (their origin), are.
-			href: trader.kind === 'shop' ? `/boutiques/${trader.slug}` : `/recherche?q=${encodeURIComponent(trader.name)}`
+			href: trader.kind === 'shop' ? `/boutiques/${trader.slug}` : `/producteurs/${trader.slug}`
 		})),
 		placeExample: placeExample(territory),
 		featured: catalog.featured,

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
 import { unitPrice } from './unit-price.ts';
 import { searchProducts, type ProductHit } from './search.ts';
+import { isShortCircuit } from '../traceability/rules.ts';
 
 // Public catalog reads: only active shops and active products of one territory are visible.
 
@@ -110,6 +111,14 @@ export type ProductCard = {
 	fromPriceCents: number;
 	unitPrice: { cents: number; per: 'kg' | 'l' } | null;
 	available: boolean;
+	/** Great-circle km from the origin producer to the shop (stored by `traceability/facts.ts`); null = unknown. */
+	originKm: number | null;
+	/** Hands between producer and consumer (the shop counts unless it is the producer); null = unknown. */
+	intermediaries: number | null;
+	/** At most one intermediary (`traceability/rules.ts`). */
+	shortCircuit: boolean;
+	/** The selling shop counts as an intermediary (it is not the origin producer selling its own products). */
+	shopIsIntermediary: boolean;
 };
 
 export type ProductListOptions = { q?: string; shopSlug?: string; categorySlug?: string; limit?: number };
@@ -137,7 +146,13 @@ export type ProductDetail = ProductCard & {
 	variants: VariantView[];
 	producer: { id: string; slug: string; name: string; city: string; latitude: number; longitude: number } | null;
 	shop: ProductCard['shop'] & { city: string; latitude: number | null; longitude: number | null };
+	/** The latest lots (newest first, at most `LATEST_LOTS`). */
+	lots: LotSummary[];
 };
+
+export type LotSummary = { code: string; producedOn: string | null; bestBefore: string | null };
+/** How many lots the product page and API list (the traceability page lists them all). */
+export const LATEST_LOTS = 3;
 
 /**
  * A product of the territory with its variants and their stock now. Two prepared statements
@@ -177,6 +192,15 @@ function productColumns() {
 		origin: products.origin,
 		ean: products.ean,
 		seasonalMonths: products.seasonalMonths,
+		originKm: products.originKm,
+		intermediaries: products.intermediaries,
+		sellerIsProducer: sql<boolean>`coalesce(${producers.sellerShopId} = ${shops.id}, false)`,
+		// The latest lots, as a column of the same statement (the product page makes no extra query).
+		lots: sql<
+			LotSummary[]
+		>`coalesce((select json_agg(json_build_object('code', l.code, 'producedOn', l.produced_on, 'bestBefore', l.best_before))
+			from (select code, produced_on, best_before from lots where lots.product_id = "products"."id"
+				order by created_at desc, code desc limit ${sql.raw(String(LATEST_LOTS))}) l), '[]'::json)`,
 		shopId: shops.id,
 		shopSlug: shops.slug,
 		shopName: shops.name,
@@ -254,6 +278,7 @@ function productDetail(row: ProductRow, vs: VariantView[]): ProductDetail {
 		origin: row.origin,
 		ean: row.ean,
 		seasonalMonths: row.seasonalMonths,
+		lots: row.lots,
 		variants: vs,
 		producer: row.producerId
 			? {
@@ -352,7 +377,15 @@ export type CardRow = {
 	shopName: string;
 	categorySlug: string | null;
 	categoryName: string | null;
+	originKm: number | null;
+	intermediaries: number | null;
+	sellerIsProducer: boolean;
 };
+
+/** The shop is the origin producer (own first producer selling as this shop), for the search and listings' SQL. */
+export const sellerIsProducerSql = (product: string) =>
+	sql.raw(`coalesce((select pr.seller_shop_id = ${product}.shop_id from product_producers pp join producers pr on pr.id = pp.producer_id
+		where pp.product_id = ${product}.id and pp.position = 0), false)`);
 
 /** A product card from its row and variants: the cheapest variant gives the price shown. */
 export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
@@ -369,7 +402,11 @@ export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
 		category: r.categorySlug ? { slug: r.categorySlug, name: r.categoryName ?? '' } : null,
 		fromPriceCents: cheapest?.priceCents ?? 0,
 		unitPrice: cheapest?.unitPrice ?? null,
-		available: !r.soldOutToday && vs.some((v) => v.stock === null || v.stock > 0)
+		available: !r.soldOutToday && vs.some((v) => v.stock === null || v.stock > 0),
+		originKm: r.originKm === null ? null : Number(r.originKm),
+		intermediaries: r.intermediaries,
+		shortCircuit: isShortCircuit(r.intermediaries),
+		shopIsIntermediary: !r.sellerIsProducer
 	};
 }
 

@@ -24,6 +24,8 @@ export const SEARCH_FORM_FIELDS = [
 	'near',
 	'maxKm',
 	'today',
+	'shortCircuit',
+	'maxOriginKm',
 	'minPrice',
 	'maxPrice',
 	'sort',
@@ -55,6 +57,7 @@ export function readSearchForm(query: URLSearchParams, locale: Locale): SearchFo
 	if (values.shop) params.shop = values.shop;
 	if (values.label) params.label = values.label;
 	if (values.today) params.availableToday = true;
+	if (values.shortCircuit) params.shortCircuit = true;
 
 	if (values.near) {
 		const near = parseLatLng(values.near);
@@ -65,6 +68,11 @@ export function readSearchForm(query: URLSearchParams, locale: Locale): SearchFo
 		const km = Number(values.maxKm.replace(',', '.'));
 		if (Number.isFinite(km) && km > 0 && km <= MAX_KM) params.maxKm = km;
 		else fail('maxKm', 'search_error_distance_invalid');
+	}
+	if (values.maxOriginKm) {
+		const km = readKm(values.maxOriginKm);
+		if (km === null) fail('maxOriginKm', 'search_error_distance_invalid');
+		else params.maxOriginKm = km;
 	}
 	for (const [field, key] of [
 		['minPrice', 'minPriceCents'],
@@ -89,6 +97,17 @@ export function readSearchForm(query: URLSearchParams, locale: Locale): SearchFo
 		if (!errors[field]) errors[field] = messages;
 	}
 	return { params, values, errors };
+}
+
+/** Origin distances the filter offers, in kilometres. */
+export const ORIGIN_DISTANCES = [10, 30, 80, 150] as const;
+
+/** "25", "12,5", "12.5 km" → kilometres; null unless above 0 and at most `MAX_KM`. */
+function readKm(text: string): number | null {
+	const match = /^(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:km)?$/i.exec(text.trim());
+	if (!match) return null;
+	const km = Number(match[1].replace(',', '.'));
+	return km > 0 && km <= MAX_KM ? km : null;
 }
 
 /** "4,50", "4.5", "12 €" → cents; null for anything else (negative, three decimals, words). */

@@ -5,7 +5,8 @@ import type { OpeningPeriod } from '../db/schema/shops.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { isOpenAt } from '../fulfilment/slots.ts';
-import { toCard, variantsOf, type ProductCard } from './queries.ts';
+import { sellerIsProducerSql, toCard, variantsOf, type ProductCard } from './queries.ts';
+import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
 
 /**
  * Product search across every shop of a territory, on both engines.
@@ -55,6 +56,10 @@ export type SearchParams = {
 	near?: LatLng;
 	/** Only products of shops at most this far from `near` (kilometres, great circle). */
 	maxKm?: number;
+	/** Only short-circuit products: at most one intermediary (`traceability/rules.ts`). */
+	shortCircuit?: boolean;
+	/** Only products whose origin producer is at most this far from their shop (km, stored `origin_km`). */
+	maxOriginKm?: number;
 	/** Only products in stock (not sold out today) of shops still open today for a pickup. */
 	availableToday?: boolean;
 	/** Bounds on the price of the cheapest variant, integer cents incl. VAT. */
@@ -156,6 +161,9 @@ type HitRow = {
 	image_alt: string | null;
 	labels: string[];
 	sold_out_today: boolean;
+	origin_km: number | null;
+	intermediaries: number | null;
+	seller_is_producer: boolean;
 	shop_id: string;
 	shop_slug: string;
 	shop_name: string;
@@ -259,6 +267,9 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 	if (params.minPriceCents !== undefined) filters.push(sql`cheapest.price_cents >= ${params.minPriceCents}::int`);
 	if (params.maxPriceCents !== undefined) filters.push(sql`cheapest.price_cents <= ${params.maxPriceCents}::int`);
 	if (params.availableToday) filters.push(inStockTodaySql(q !== undefined));
+	// Stored facts, served by the index products_traceability (territory_id, intermediaries, origin_km).
+	if (params.shortCircuit) filters.push(sql`p.intermediaries <= ${SHORT_CIRCUIT_MAX_INTERMEDIARIES}::int`);
+	if (params.maxOriginKm !== undefined) filters.push(sql`p.origin_km <= ${params.maxOriginKm}::float8`);
 
 	// Relevance sorts from the best score down; the other keys from the lowest up. Ties: by id.
 	const descending = sort === 'relevance';
@@ -294,7 +305,7 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 			limit ${limit + 1}
 		)
 		select hit.*, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today,
-			s.id as shop_id, s.slug as shop_slug, s.name as shop_name, s.opening_hours,
+			p.origin_km, p.intermediaries, ${sellerIsProducerSql('p')} as seller_is_producer, s.id as shop_id, s.slug as shop_slug, s.name as shop_name, s.opening_hours,
 			c.slug as category_slug, c.name as category_name, tr.timezone
 		from page hit
 		join products p on p.id = hit.id
@@ -396,7 +407,10 @@ function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, no
 			shopSlug: row.shop_slug,
 			shopName: row.shop_name,
 			categorySlug: row.category_slug,
-			categoryName: row.category_name
+			categoryName: row.category_name,
+			originKm: row.origin_km,
+			intermediaries: row.intermediaries,
+			sellerIsProducer: row.seller_is_producer
 		},
 		variants.get(row.id) ?? []
 	);
@@ -521,8 +535,23 @@ export function createSearchCache(options: { ttlMs?: number; maxEntries?: number
 	return {
 		products(db: Db, territoryId: string, params: SearchParams, locale: Locale = 'fr'): Promise<SearchPage> {
 			if (params.now || ttlMs <= 0) return searchProducts(db, territoryId, params, locale);
-			const { q, category, shop, label, near, maxKm, availableToday, minPriceCents, maxPriceCents, sort, limit, cursor, withTotal } =
-				params;
+			const {
+				q,
+				category,
+				shop,
+				label,
+				near,
+				maxKm,
+				availableToday,
+				shortCircuit,
+				maxOriginKm,
+				minPriceCents,
+				maxPriceCents,
+				sort,
+				limit,
+				cursor,
+				withTotal
+			} = params;
 			const key = JSON.stringify([
 				'p',
 				territoryId,
@@ -535,6 +564,8 @@ export function createSearchCache(options: { ttlMs?: number; maxEntries?: number
 				near?.lng,
 				maxKm,
 				availableToday,
+				shortCircuit,
+				maxOriginKm,
 				minPriceCents,
 				maxPriceCents,
 				sort,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { queryRows, type Db } from '../db/client.ts';
-import { toCard, type ProductCard, type VariantView } from './queries.ts';
+import { sellerIsProducerSql, toCard, type ProductCard, type VariantView } from './queries.ts';
 import { unitPrice, type NetUnit } from './unit-price.ts';
 
 /**
@@ -30,6 +30,9 @@ type Row = {
 	image_alt: string | null;
 	labels: string[];
 	sold_out_today: boolean;
+	origin_km: number | null;
+	intermediaries: number | null;
+	seller_is_producer: boolean;
 	in_season: boolean;
 	shop_id: string;
 	shop_slug: string;
@@ -72,7 +75,7 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 			order by in_season desc, rank_in_shop, created_at desc, id
 			limit ${limit}
 		)
-		select p.id, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today, chosen.in_season,
+		select p.id, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today, p.origin_km, p.intermediaries, ${sellerIsProducerSql('p')} as seller_is_producer, chosen.in_season,
 			s.id as shop_id, s.slug as shop_slug, s.name as shop_name, c.slug as category_slug, c.name as category_name,
 			coalesce((
 				select json_agg(json_build_object(
@@ -105,7 +108,10 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 					shopSlug: row.shop_slug,
 					shopName: row.shop_name,
 					categorySlug: row.category_slug,
-					categoryName: row.category_name
+					categoryName: row.category_name,
+					originKm: row.origin_km,
+					intermediaries: row.intermediaries,
+					sellerIsProducer: row.seller_is_producer
 				},
 				row.variants.map(toVariantView)
 			)

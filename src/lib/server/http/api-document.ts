@@ -2,9 +2,10 @@ import { openApiDocument, type OpenApiDocument, type OperationSpec } from './ope
 import { catalogOperations } from './api-schemas.ts';
 import { cartOperations, cartTags } from './api-cart-schemas.ts';
 import { dfcCatalogOperation } from '../dfc/api-operation.ts';
+import { traceabilityOperations } from './api-traceability-schemas.ts';
 
 /** Every operation of /api/v1: a new endpoint family adds its list here. */
-export const apiOperations: readonly OperationSpec[] = [...catalogOperations, dfcCatalogOperation, ...cartOperations];
+export const apiOperations: readonly OperationSpec[] = [...catalogOperations, ...traceabilityOperations, dfcCatalogOperation, ...cartOperations];
 
 let built: OpenApiDocument | undefined;
 

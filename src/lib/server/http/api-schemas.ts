@@ -97,7 +97,18 @@ export const ProductCard = component(
 		category: z.object({ slug: z.string(), name: z.string() }).nullable(),
 		fromPriceCents: cents('Price of the cheapest variant'),
 		unitPrice: UnitPrice.nullable(),
-		available: z.boolean().meta({ description: 'False when sold out today or out of stock.' })
+		available: z.boolean().meta({ description: 'False when sold out today or out of stock.' }),
+		originKm: z
+			.number()
+			.min(0)
+			.nullable()
+			.meta({ description: 'Great-circle kilometres from the origin producer to the shop; null when the producer is not given.' }),
+		intermediaries: z.int().min(0).nullable().meta({
+			description:
+				'Hands between the producer and the consumer (supply-chain steps, plus the shop unless it is the producer); null = unknown.'
+		}),
+		shortCircuit: z.boolean().meta({ description: 'Short circuit ("circuit court"): at most one intermediary.' }),
+		shopIsIntermediary: z.boolean().meta({ description: 'The shop counts as an intermediary (it is not the producer selling its own).' })
 	}),
 	'A product as listed.'
 );
@@ -130,6 +141,9 @@ export const ProductDetail = component(
 		ean: z.string().nullable(),
 		seasonalMonths: z.array(z.int().min(1).max(12)).nullable(),
 		variants: z.array(Variant),
+		lots: z
+			.array(z.object({ code: z.string(), producedOn: z.iso.date().nullable(), bestBefore: z.iso.date().nullable() }))
+			.meta({ description: 'The latest lots, newest first (all of them: `/api/v1/products/{id}/traceability`).' }),
 		producer: z
 			.object({ id: id(), slug: z.string(), name: z.string(), city: z.string(), latitude: z.number(), longitude: z.number() })
 			.nullable()
@@ -251,6 +265,17 @@ export const productListQuery = z.object({
 		.transform((value) => value === 'true' || value === '1')
 		.optional()
 		.meta({ description: 'Only products in stock, of shops still open today for a pickup after their preparation time.' }),
+	shortCircuit: z
+		.enum(['true', 'false', '1', '0'])
+		.transform((value) => value === 'true' || value === '1')
+		.optional()
+		.meta({ description: 'Only short-circuit products: at most one intermediary between producer and consumer.' }),
+	maxOriginKm: z.coerce
+		.number()
+		.gt(0)
+		.max(1000)
+		.optional()
+		.meta({ description: 'Only products made at most this many kilometres from their shop (products of unknown origin are left out).' }),
 	minPrice: centsParam('Lowest price of the cheapest variant'),
 	maxPrice: centsParam('Highest price of the cheapest variant'),
 	sort: z

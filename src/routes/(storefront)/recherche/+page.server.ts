@@ -1,14 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { searchCache, searchFacets, type SearchFacets, type SearchPage } from '#lib/server/catalog/search.ts';
-import { readSearchForm, SEARCH_DISTANCES } from '#lib/server/catalog/search-form.ts';
+import { ORIGIN_DISTANCES, readSearchForm, SEARCH_DISTANCES } from '#lib/server/catalog/search-form.ts';
 import { InvalidInputError, type FieldErrors } from '#lib/server/errors.ts';
 
 /** Filter choices change rarely (a new shop, a new category): read at most once a minute. */
 const FACETS_TTL_MS = 60_000;
 const facetsCache = new Map<string, { at: number; facets: SearchFacets }>();
 /** The fields that narrow the results (the words, the position and the sort do not). */
-const FILTERS = ['category', 'shop', 'label', 'maxKm', 'today', 'minPrice', 'maxPrice'];
+const FILTERS = ['category', 'shop', 'label', 'maxKm', 'today', 'shortCircuit', 'maxOriginKm', 'minPrice', 'maxPrice'];
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const { db } = await appContext();
@@ -37,6 +37,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		results,
 		facets: cached.facets,
 		distances: SEARCH_DISTANCES,
+		originDistances: ORIGIN_DISTANCES,
 		hasPosition: form.params.near !== undefined,
 		filtered: FILTERS.some((field) => url.searchParams.get(field)),
 		nextHref: results?.nextCursor ? hrefWith(url, { cursor: results.nextCursor }) : null,

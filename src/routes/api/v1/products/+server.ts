@@ -14,6 +14,8 @@ export const GET = endpoint(listProductsOperation, ({ db, territory, query, even
 			near: query.near,
 			maxKm: query.maxKm,
 			availableToday: query.availableToday,
+			shortCircuit: query.shortCircuit,
+			maxOriginKm: query.maxOriginKm,
 			minPriceCents: query.minPrice,
 			maxPriceCents: query.maxPrice,
 			sort: query.sort,

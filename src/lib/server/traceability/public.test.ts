@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testDatabase } from '../../../../tests/setup/db.ts';
+import { queryRows, type Database } from '../db/client.ts';
+import { seedDemo } from '../db/seed/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { getProduct } from '../catalog/queries.ts';
+import { searchProducts, type SearchParams } from '../catalog/search.ts';
+import { readSearchForm } from '../catalog/search-form.ts';
+import { refreshProductFacts } from './facts.ts';
+import { isShortCircuit } from './rules.ts';
+import { listProducers, lotTraceability, producerPage, productTraceability } from './public.ts';
+
+let database: Database;
+let territoryId: string;
+let product: { id: string; shop_id: string; producer_id: string; producer_slug: string };
+
+beforeAll(async () => {
+	database = await testDatabase();
+	await seedDemo(database.db, { now: new Date('2026-11-26T08:00:00Z') });
+	[{ id: territoryId }] = await queryRows<{ id: string }>(database.db, sql`select id from territories where is_default`);
+	// An external producer's product (the shop is an intermediary), with a chain, lots and a certificate.
+	[product] = await queryRows<typeof product>(
+		database.db,
+		sql`select p.id, p.shop_id, pr.id as producer_id, pr.slug as producer_slug from products p
+			join product_producers pp on pp.product_id = p.id and pp.position = 0 join producers pr on pr.id = pp.producer_id
+			where pr.seller_shop_id is null and p.status = 'active' order by p.name limit 1`
+	);
+	await database.db.execute(sql`insert into supply_chain_steps (product_id, position, role, name, place, latitude, longitude)
+		values (${product.id}, 0, 'producer', 'La ferme', 'Ici', null, null), (${product.id}, 1, 'processor', 'Atelier du Val', 'Amboise', 47.41, 0.98)`);
+	await database.db.execute(sql`insert into lots (product_id, shop_id, code, produced_on, best_before, quantity, created_at)
+		values (${product.id}, ${product.shop_id}, 'L-OLD', '2026-10-01', '2026-12-01', 12.5, '2026-10-01T08:00:00Z'),
+			(${product.id}, ${product.shop_id}, 'L-NEW', '2026-11-20', null, null, '2026-11-20T08:00:00Z')`);
+	await database.db.execute(sql`insert into producer_certifications (producer_id, label, certificate_number, certifier, expires_on)
+		values (${product.producer_id}, 'ab', 'FR-BIO-01-4242', 'Ecocert', '2027-06-30')`);
+	await refreshProductFacts(database.db, { productIds: [product.id] });
+});
+afterAll(async () => database?.close());
+
+describe('productTraceability', () => {
+	it('gives the producers with certificates, the chain in order, lots newest first and the stored facts', async () => {
+		const trace = await productTraceability(database.db, territoryId, product.id);
+		const [stored] = await queryRows<{ origin_km: number; intermediaries: number }>(
+			database.db,
+			sql`select origin_km, intermediaries from products where id = ${product.id}`
+		);
+		expect(trace.facts).toEqual({ originKm: stored.origin_km, intermediaries: 2, shortCircuit: false });
+		expect(trace.producers[0].slug).toBe(product.producer_slug);
+		expect(trace.producers[0].certifications).toEqual([
+			{ label: 'ab', certificateNumber: 'FR-BIO-01-4242', certifier: 'Ecocert', expiresOn: '2027-06-30' }
+		]);
+		expect(trace.chain.map((step) => step.role)).toEqual(['producer', 'processor']);
+		expect(trace.lots.map((lot) => lot.code)).toEqual(['L-NEW', 'L-OLD']);
+		expect(trace.lots[1]).toMatchObject({ producedOn: '2026-10-01', bestBefore: '2026-12-01', quantity: 12.5 });
+		expect(trace.source).toBeNull();
+	});
+
+	it('finds one lot by its code, and refuses an unknown one', async () => {
+		const { lot } = await lotTraceability(database.db, territoryId, product.id, 'L-OLD');
+		expect(lot.code).toBe('L-OLD');
+		await expect(lotTraceability(database.db, territoryId, product.id, 'NOPE')).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('is "not found" for a malformed id, another territory, and an archived product', async () => {
+		await expect(productTraceability(database.db, territoryId, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
+		const [other] = await queryRows<{ id: string }>(
+			database.db,
+			sql`insert into territories (slug, name, host) values ('ailleurs', 'Ailleurs', 'ailleurs.test') returning id`
+		);
+		await expect(productTraceability(database.db, other.id, product.id)).rejects.toBeInstanceOf(NotFoundError);
+		const [archived] = await queryRows<{ id: string }>(
+			database.db,
+			sql`update products set status = 'archived' where id = (select id from products where id <> ${product.id} and status = 'active'
+				order by name desc limit 1) returning id`
+		);
+		await expect(productTraceability(database.db, territoryId, archived.id)).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('follows the source product when the shop buys from a producer selling on the platform', async () => {
+		const [pair] = await queryRows<{ buyer: string; source: string }>(
+			database.db,
+			sql`select b.id as buyer, s.id as source from products b, products s
+				join product_producers pp on pp.product_id = s.id join producers pr on pr.id = pp.producer_id
+				where pr.seller_shop_id = s.shop_id and b.shop_id <> s.shop_id and b.status = 'active' and s.status = 'active'
+				and b.id <> ${product.id} limit 1`
+		);
+		await database.db.execute(sql`delete from product_producers where product_id = ${pair.buyer}`);
+		await database.db.execute(sql`insert into product_sources (product_id, source_product_id) values (${pair.buyer}, ${pair.source})`);
+		await refreshProductFacts(database.db, { productIds: [pair.buyer] });
+		const trace = await productTraceability(database.db, territoryId, pair.buyer);
+		expect(trace.source?.productId).toBe(pair.source);
+		expect(trace.producers.length).toBeGreaterThan(0);
+		expect(trace.facts.intermediaries).toBe(1);
+		expect(trace.facts.shortCircuit).toBe(true);
+	});
+});
+
+describe('the product query carries the facts', () => {
+	it('the product page gets distance, intermediaries, badge and the latest lots from its one statement', async () => {
+		const detail = await getProduct(database.db, territoryId, { id: product.id });
+		expect(detail.intermediaries).toBe(2);
+		expect(detail.shortCircuit).toBe(false);
+		expect(detail.originKm).not.toBeNull();
+		expect(detail.lots.map((lot) => lot.code)).toEqual(['L-NEW', 'L-OLD']);
+	});
+});
+
+describe('producers', () => {
+	it('lists them nearest first from a point, with their product counts', async () => {
+		const from = { latitude: 47.39, longitude: 0.98 };
+		const list = await listProducers(database.db, territoryId, from);
+		expect(list.length).toBeGreaterThan(3);
+		const distances = list.map((item) => item.distanceKm!);
+		expect(distances).toEqual([...distances].sort((a, b) => a - b));
+		expect(list.some((item) => item.productCount > 0)).toBe(true);
+	});
+
+	it('gives a producer page with certificates and products, and 404 for another territory', async () => {
+		const page = await producerPage(database.db, territoryId, product.producer_slug);
+		expect(page.certifications[0].certificateNumber).toBe('FR-BIO-01-4242');
+		expect(page.products.some((card) => card.id === product.id)).toBe(true);
+		await expect(producerPage(database.db, territoryId, 'personne')).rejects.toBeInstanceOf(NotFoundError);
+		const [other] = await queryRows<{ id: string }>(database.db, sql`select id from territories where slug = 'ailleurs'`);
+		await expect(producerPage(database.db, other.id, product.producer_slug)).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('search by traceability', () => {
+	type Fact = { id: string; origin_km: number | null; intermediaries: number | null };
+	const stored = () =>
+		queryRows<Fact>(
+			database.db,
+			sql`select p.id, p.origin_km, p.intermediaries from products p join shops s on s.id = p.shop_id
+				where p.territory_id = ${territoryId} and p.status = 'active' and s.status = 'active'`
+		);
+	async function allPages(params: SearchParams) {
+		const ids: string[] = [];
+		let cursor: string | undefined;
+		do {
+			const page = await searchProducts(database.db, territoryId, { ...params, limit: 7, cursor });
+			ids.push(...page.items.map((item) => item.id));
+			for (const item of page.items) expect(item.shortCircuit).toBe(isShortCircuit(item.intermediaries));
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return ids;
+	}
+
+	it('short circuit only: exactly the products with at most one intermediary, every page once', async () => {
+		const expected = (await stored()).filter((row) => isShortCircuit(row.intermediaries)).map((row) => row.id);
+		expect(expected.length).toBeGreaterThan(10);
+		for (const sort of ['relevance', 'price'] as const) {
+			const ids = await allPages({ shortCircuit: true, sort });
+			expect(new Set(ids).size).toBe(ids.length);
+			expect(ids.sort()).toEqual(expected.sort());
+		}
+	});
+
+	it('maximum origin distance: exactly the products made that close to their shop, unknown origins excluded', async () => {
+		const rows = await stored();
+		const limit = 15;
+		const expected = rows.filter((row) => row.origin_km !== null && row.origin_km <= limit).map((row) => row.id);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(expected.length).toBeLessThan(rows.length);
+		const ids = await allPages({ maxOriginKm: limit, sort: 'price' });
+		expect(ids.sort()).toEqual(expected.sort());
+		const both = await allPages({ maxOriginKm: limit, shortCircuit: true });
+		expect(both.sort()).toEqual(
+			rows
+				.filter((row) => row.origin_km !== null && row.origin_km <= limit && isShortCircuit(row.intermediaries))
+				.map((row) => row.id)
+				.sort()
+		);
+	});
+
+	it('reads the filters from the search form, with a message for a bad distance', () => {
+		const ok = readSearchForm(new URLSearchParams('shortCircuit=1&maxOriginKm=12,5'), 'fr');
+		expect(ok.params).toMatchObject({ shortCircuit: true, maxOriginKm: 12.5 });
+		expect(ok.errors).toEqual({});
+		for (const bad of ['-3', 'loin', '100000', '0']) {
+			const form = readSearchForm(new URLSearchParams({ maxOriginKm: bad }), 'en');
+			expect(form.errors.maxOriginKm?.length).toBe(1);
+			expect(form.params.maxOriginKm).toBeUndefined();
+		}
+	});
+});
