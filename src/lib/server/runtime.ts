@@ -11,6 +11,7 @@ import { user } from './db/schema/index.ts';
 import { logger } from './logger.ts';
 import { startMailer } from './notifications/mailer.ts';
 import { startLiveOrders, type LiveOrders } from './orders/live.ts';
+import { startWebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export type AppContext = {
 	config: Config;
@@ -22,6 +23,8 @@ export type AppContext = {
 	territories: ReturnType<typeof territoryCache>;
 	/** Stops the SMTP delivery loop (present when SMTP_URL is set). */
 	stopMailer: (() => Promise<void>) | null;
+	/** Stops this node's webhook delivery loop. */
+	stopWebhooks: () => Promise<void>;
 	/** This node's feed of order changes (LISTEN/NOTIFY), for the merchants' live order board. */
 	liveOrders: LiveOrders;
 };
@@ -54,7 +57,8 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
 		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom) : null;
 		const liveOrders = startLiveOrders(database, { databaseUrl: cfg.databaseUrl });
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, liveOrders };
+		const stopWebhooks = startWebhookDispatcher(db, { allowPrivate: cfg.webhookAllowPrivate, backoffSeconds: cfg.webhookBackoffSeconds });
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, stopWebhooks, liveOrders };
 	})();
 	return started;
 }
@@ -69,6 +73,7 @@ export async function stopApp(): Promise<void> {
 	const ctx = await started;
 	started = undefined;
 	await ctx.stopMailer?.();
+	await ctx.stopWebhooks();
 	await ctx.liveOrders.close();
 	await ctx.database.close();
 }
