@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
+import { webhookReceiver, type Received } from '../setup/webhook-receiver.ts';
 
 // The merchant API over real HTTP against the built server: tokens made and revoked in /pro/api
 // like a merchant would (plain form posts), every refusal (401/403/404/409/422), the state
@@ -14,26 +14,6 @@ let base: string;
 let bakery: string;
 let butcher: string;
 const tokens: Record<'full' | 'readOnly' | 'revoked' | 'otherShop', string> = { full: '', readOnly: '', revoked: '', otherShop: '' };
-
-type Received = { headers: Record<string, string | string[] | undefined>; body: string; at: number };
-
-/** A webhook receiver on 127.0.0.1 that answers the statuses given, then 200. */
-async function receiver(statuses: number[] = []) {
-	const received: Received[] = [];
-	const srv: Server = createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			received.push({ headers: req.headers, body, at: Date.now() });
-			res.statusCode = statuses.shift() ?? 200;
-			res.end();
-		});
-	});
-	await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
-	const address = srv.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `http://127.0.0.1:${port}/echoppe`, received, close: () => new Promise((ok) => srv.close(ok)) };
-}
 
 function form(path: string, fields: [string, string][], cookie: string) {
 	return fetch(`${base}${path}`, {
@@ -123,7 +103,10 @@ async function buyableVariant(): Promise<string> {
 beforeAll(async () => {
 	server = await startServer({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_BACKOFF_SECONDS: '1,1,1,1' });
 	base = server.url;
-	[bakery, butcher] = await Promise.all([signInCookie(base, 'boulangerie@saint-aubin.demo'), signInCookie(base, 'boucherie-charcuterie-marchand@saint-aubin.demo')]);
+	[bakery, butcher] = await Promise.all([
+		signInCookie(base, 'boulangerie@saint-aubin.demo'),
+		signInCookie(base, 'boucherie-charcuterie-marchand@saint-aubin.demo')
+	]);
 	tokens.full = await createToken(bakery, 'Caisse', ['orders:read', 'orders:write', 'catalog:read', 'catalog:write']);
 	tokens.readOnly = await createToken(bakery, 'Tableur', ['orders:read', 'catalog:read']);
 	tokens.revoked = await createToken(bakery, 'Ancienne caisse', ['orders:read']);
@@ -150,7 +133,14 @@ describe('API tokens in /pro/api', () => {
 	});
 
 	it('refuses a bad name and an unknown scope field by field, without JavaScript', async () => {
-		const r = await form('/pro/api?/createToken', [['name', ''], ['scopes', 'admin:all']], bakery);
+		const r = await form(
+			'/pro/api?/createToken',
+			[
+				['name', ''],
+				['scopes', 'admin:all']
+			],
+			bakery
+		);
 		expect(r.status).toBe(400);
 		const html = await r.text();
 		expect(html).toContain('Donnez un nom à la clé');
@@ -177,16 +167,19 @@ describe('bearer authentication on /api/v1/pro', () => {
 
 	it('answers 403 to a token without orders:write or catalog:write, and writes nothing', async () => {
 		const orderId = await placeBakeryOrder();
-		expect((await problem(await api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.readOnly, { to: 'accepted' }), 403)).title).toBe(
-			'This key lacks the permission needed.'
-		);
+		expect(
+			(await problem(await api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.readOnly, { to: 'accepted' }), 403)).title
+		).toBe('This key lacks the permission needed.');
 		expect((await ok<{ status: string }>(await api('GET', `/api/v1/pro/orders/${orderId}`, tokens.readOnly))).status).toBe('new');
 		const before = await ok<{ items: Product[] }>(await api('GET', '/api/v1/pro/products?limit=100', tokens.readOnly));
 		await problem(await api('POST', '/api/v1/pro/products', tokens.readOnly, { name: 'Intrus' }), 403);
 		const product = before.items[0];
 		await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.readOnly, { name: 'Renommé' }), 403);
 		await problem(await api('DELETE', `/api/v1/pro/products/${product.id}`, tokens.readOnly), 403);
-		await problem(await api('PATCH', `/api/v1/pro/variants/${product.variants[0].id}/stock`, tokens.readOnly, { delta: 1, reason: 'restock' }), 403);
+		await problem(
+			await api('PATCH', `/api/v1/pro/variants/${product.variants[0].id}/stock`, tokens.readOnly, { delta: 1, reason: 'restock' }),
+			403
+		);
 		expect((await ok<Product>(await api('GET', `/api/v1/pro/products/${product.id}`, tokens.full))).name).toBe(product.name);
 	});
 });
@@ -199,7 +192,9 @@ describe('orders through the API', () => {
 		let cursor: string | null = null;
 		do {
 			const q = new URLSearchParams({ since, limit: '2', status: 'new', ...(cursor ? { cursor } : {}) });
-			const page: { items: { id: string; totalCents: number }[]; nextCursor: string | null } = await ok(await api('GET', `/api/v1/pro/orders?${q}`, tokens.full));
+			const page: { items: { id: string; totalCents: number }[]; nextCursor: string | null } = await ok(
+				await api('GET', `/api/v1/pro/orders?${q}`, tokens.full)
+			);
 			expect(page.items.length).toBeLessThanOrEqual(2);
 			for (const o of page.items) expect(Number.isInteger(o.totalCents)).toBe(true);
 			seen.push(...page.items.map((o) => o.id));
@@ -215,7 +210,9 @@ describe('orders through the API', () => {
 	it('walks the state machine; completed → new and a move on a cancelled order are refused with 409', async () => {
 		const orderId = await placeBakeryOrder();
 		for (const to of ['accepted', 'preparing', 'ready', 'completed']) {
-			expect((await ok<{ status: string }>(await api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.full, { to }))).status).toBe(to);
+			expect(
+				(await ok<{ status: string }>(await api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.full, { to }))).status
+			).toBe(to);
 		}
 		const back = await problem(await api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.full, { to: 'new' }), 409);
 		expect(back.conflicts).toMatchObject({ from: 'completed', to: 'new' });
@@ -234,7 +231,12 @@ describe('orders through the API', () => {
 		const orderId = await placeBakeryOrder();
 		const answers = await Promise.all(
 			Array.from({ length: 6 }, (_, i) =>
-				api('POST', `/api/v1/pro/orders/${orderId}/transitions`, tokens.full, i % 2 ? { to: 'accepted' } : { to: 'refused', reason: 'Complet' })
+				api(
+					'POST',
+					`/api/v1/pro/orders/${orderId}/transitions`,
+					tokens.full,
+					i % 2 ? { to: 'accepted' } : { to: 'refused', reason: 'Complet' }
+				)
 			)
 		);
 		const statuses = answers.map((r) => r.status).sort();
@@ -265,7 +267,9 @@ describe('catalogue through the API', () => {
 		expect(product).toMatchObject({ name: 'Pain au levain API', status: 'active', variants: [{ priceCents: 420, stock: 5 }] });
 		const patched = await ok<Product>(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, { name: 'Pain au levain' }));
 		expect(patched).toMatchObject({ name: 'Pain au levain', variants: [{ id: product.variants[0].id, priceCents: 420, stock: 5 }] });
-		expect((await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.otherShop, { name: 'Vol' }), 404)).title).toBeTruthy();
+		expect(
+			(await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.otherShop, { name: 'Vol' }), 404)).title
+		).toBeTruthy();
 	});
 
 	it('keeps stock at zero or above under concurrent till sales, counts and deliveries, each with its movement', async () => {
@@ -292,12 +296,17 @@ describe('catalogue through the API', () => {
 		await problem(await api('PATCH', path, tokens.full, '<delta>1</delta>', { 'content-type': 'application/xml' }), 415);
 		const types = await problem(await api('PATCH', path, tokens.full, { delta: 'beaucoup', reason: 'vol' }), 422);
 		expect(Object.keys(types.errors!).sort()).toEqual(['delta', 'reason']);
-		expect(Object.keys((await problem(await api('PATCH', path, tokens.full, { delta: 1, set: 2, reason: 'restock' }), 422)).errors!)).toEqual([
-			'delta'
-		]);
-		const created = await problem(await api('POST', '/api/v1/pro/products', tokens.full, { name: '', vatRateBps: 7, variants: [{ priceCents: -1 }] }), 422);
+		expect(
+			Object.keys((await problem(await api('PATCH', path, tokens.full, { delta: 1, set: 2, reason: 'restock' }), 422)).errors!)
+		).toEqual(['delta']);
+		const created = await problem(
+			await api('POST', '/api/v1/pro/products', tokens.full, { name: '', vatRateBps: 7, variants: [{ priceCents: -1 }] }),
+			422
+		);
 		expect(Object.keys(created.errors!)).toEqual(expect.arrayContaining(['name', 'vatRateBps', 'variants.0.priceCents']));
-		expect(Object.keys((await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, [1, 2]), 422)).errors!)).toEqual(['_']);
+		expect(
+			Object.keys((await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, [1, 2]), 422)).errors!)
+		).toEqual(['_']);
 		await problem(await api('POST', `/api/v1/pro/orders/${randomUUID()}/transitions`, tokens.full, { to: 'flying' }), 422);
 		await problem(await api('GET', '/api/v1/pro/orders/not-a-uuid', tokens.full), 404);
 	});
@@ -306,15 +315,23 @@ describe('catalogue through the API', () => {
 		const r = await api('DELETE', `/api/v1/pro/products/${product.id}`, tokens.full);
 		expect(r.status).toBe(204);
 		expect((await ok<Product>(await api('GET', `/api/v1/pro/products/${product.id}`, tokens.full))).status).toBe('archived');
-		expect((await ok<Product>(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, { status: 'active' }))).status).toBe('active');
+		expect((await ok<Product>(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, { status: 'active' }))).status).toBe(
+			'active'
+		);
 	});
 
 	it('is described in the OpenAPI document with the bearer scheme', async () => {
-		const doc = await ok<{ paths: Record<string, Record<string, { security?: unknown[] }>>; components: { securitySchemes: Record<string, unknown> } }>(
-			await api('GET', '/api/v1/openapi.json', null)
-		);
+		const doc = await ok<{
+			paths: Record<string, Record<string, { security?: unknown[] }>>;
+			components: { securitySchemes: Record<string, unknown> };
+		}>(await api('GET', '/api/v1/openapi.json', null));
 		expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
-		for (const path of ['/api/v1/pro/orders', '/api/v1/pro/orders/{id}/transitions', '/api/v1/pro/products/{id}', '/api/v1/pro/variants/{id}/stock']) {
+		for (const path of [
+			'/api/v1/pro/orders',
+			'/api/v1/pro/orders/{id}/transitions',
+			'/api/v1/pro/products/{id}',
+			'/api/v1/pro/variants/{id}/stock'
+		]) {
 			expect(Object.values(doc.paths[path])[0].security).toEqual([{ apiToken: [] }]);
 		}
 	});
@@ -322,7 +339,14 @@ describe('catalogue through the API', () => {
 
 describe('webhooks', () => {
 	it('refuses a bad URL and a private address is accepted only because the test allows it', async () => {
-		const r = await form('/pro/api?/addWebhook', [['url', 'ftp://exemple.fr/x'], ['events', 'order.created']], bakery);
+		const r = await form(
+			'/pro/api?/addWebhook',
+			[
+				['url', 'ftp://exemple.fr/x'],
+				['events', 'order.created']
+			],
+			bakery
+		);
 		expect(r.status).toBe(400);
 		expect(await r.text()).toContain('commençant par https://');
 		const none = await form('/pro/api?/addWebhook', [['url', 'https://exemple.fr/x']], bakery);
@@ -330,11 +354,19 @@ describe('webhooks', () => {
 	});
 
 	it('signs what it sends as documented, and serves a receiver that failed three times again later', async () => {
-		const good = await receiver();
-		const flaky = await receiver([500, 502, 503]);
+		const good = await webhookReceiver();
+		const flaky = await webhookReceiver([500, 502, 503]);
 		try {
 			for (const url of [good.url, flaky.url]) {
-				const r = await form('/pro/api?/addWebhook', [['url', url], ['events', 'order.created'], ['events', 'order.updated']], bakery);
+				const r = await form(
+					'/pro/api?/addWebhook',
+					[
+						['url', url],
+						['events', 'order.created'],
+						['events', 'order.updated']
+					],
+					bakery
+				);
 				expect(r.status).toBe(200);
 			}
 			const html = await (await get(base, '/pro/api', bakery)).text();
@@ -358,7 +390,9 @@ describe('webhooks', () => {
 				const valid = secrets.some((secret) => createHmac('sha256', secret).update(`${t}.${x.body}`).digest('hex') === v1);
 				expect(valid).toBe(true);
 			}
-			const created = good.received.find((x) => x.headers['echoppe-event'] === 'order.created' && JSON.parse(x.body).data.order.id === orderId);
+			const created = good.received.find(
+				(x) => x.headers['echoppe-event'] === 'order.created' && JSON.parse(x.body).data.order.id === orderId
+			);
 			expect(created).toBeDefined();
 			expect(hasAccepted(good.received)).toBe(true);
 			// The flaky receiver answered 500, 502, 503 to the first three sends (two events), then got them again:

@@ -8,7 +8,15 @@ import { merchantOrder } from '../orders/board.ts';
 import { reachableByEmail } from '../orders/emails.ts';
 import type { OrderStatus } from '../orders/transitions.ts';
 import { getShopProduct, type ProProduct } from '../catalog/pro-catalog.ts';
-import { changeVariantStock, setProductStatus, setSoldOutToday, setVariantStock, updateProduct, isUuid, type StockReason } from '../catalog/manage.ts';
+import {
+	changeVariantStock,
+	setProductStatus,
+	setSoldOutToday,
+	setVariantStock,
+	updateProduct,
+	isUuid,
+	type StockReason
+} from '../catalog/manage.ts';
 
 // What the merchant API reads, as it answers it: the same queries as the back office's pages
 // (merchantOrder, getShopProduct) shaped for integrations, and keyset pages `{ items, nextCursor }`
@@ -166,7 +174,6 @@ export function productInputOf(view: ReturnType<typeof productBody>) {
 	const { id: _id, slug: _slug, status: _status, soldOutToday: _sold, imageUrl: _image, ...input } = view;
 	return input;
 }
-
 
 /**
  * PATCH: the client's fields over the product as it is, checked by the one product schema. The

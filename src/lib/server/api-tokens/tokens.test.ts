@@ -7,7 +7,15 @@ import type { Database, Db } from '../db/client.ts';
 import { apiTokens, memberships, stockMovements, user, variants } from '../db/schema/index.ts';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
-import { authenticateBearer, createApiToken, hashToken, listApiTokens, requireApiScope, revokeApiToken, InvalidTokenError } from './tokens.ts';
+import {
+	authenticateBearer,
+	createApiToken,
+	hashToken,
+	listApiTokens,
+	requireApiScope,
+	revokeApiToken,
+	InvalidTokenError
+} from './tokens.ts';
 import { changeStock } from './merchant-api.ts';
 
 let database: Database;

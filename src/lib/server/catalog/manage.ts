@@ -163,23 +163,11 @@ export async function setVariantStock(
 	options: WriteOptions = {}
 ): Promise<void> {
 	checkStock(stock, options.locale ?? 'fr');
-	if (!isUuid(variantId)) throw new NotFoundError('variant');
 	await db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ productId: variants.productId, stockMode: variants.stockMode })
-			.from(variants)
-			.innerJoin(products, eq(products.id, variants.productId))
-			.where(and(eq(variants.id, variantId), eq(products.shopId, scope.shopId)));
-		if (!row) throw new NotFoundError('variant');
-		// Product row first, then the variant: the order every catalogue write takes, so a restock
-		// and a bulk edit of the same product queue instead of deadlocking.
-		await lockOwnProduct(tx, scope, row.productId);
-		if (row.stockMode !== 'tracked') {
-			throw new InvalidInputError({ stock: [t('error_catalog_stock_not_tracked', options.locale ?? 'fr')] });
-		}
+		const productId = await lockTrackedVariant(tx, scope, variantId, options.locale ?? 'fr');
 		await moveStockTo(tx, scope, variantId, stock, reason);
 		if (reason === 'restock' && stock > 0) {
-			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, row.productId));
+			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, productId));
 		}
 	});
 }
@@ -197,17 +185,8 @@ export async function changeVariantStock(
 	reason: StockReason,
 	options: WriteOptions = {}
 ): Promise<number> {
-	const locale = options.locale ?? 'fr';
-	if (!isUuid(variantId)) throw new NotFoundError('variant');
 	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ productId: variants.productId, stockMode: variants.stockMode })
-			.from(variants)
-			.innerJoin(products, eq(products.id, variants.productId))
-			.where(and(eq(variants.id, variantId), eq(products.shopId, scope.shopId)));
-		if (!row) throw new NotFoundError('variant');
-		await lockOwnProduct(tx, scope, row.productId);
-		if (row.stockMode !== 'tracked') throw new InvalidInputError({ stock: [t('error_catalog_stock_not_tracked', locale)] });
+		const productId = await lockTrackedVariant(tx, scope, variantId, options.locale ?? 'fr');
 		const [moved] = await tx
 			.update(variants)
 			.set({ stock: sql`${variants.stock} + ${delta}` })
@@ -216,7 +195,7 @@ export async function changeVariantStock(
 		if (!moved) throw new ConflictError('api_error_stock_below_zero');
 		await tx.insert(stockMovements).values({ variantId, shopId: scope.shopId, delta, reason, actorUserId: scope.userId });
 		if (reason === 'restock' && delta > 0) {
-			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, row.productId));
+			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, productId));
 		}
 		return moved.stock;
 	});
@@ -440,6 +419,24 @@ async function moveStockTo(tx: Tx, scope: ShopScope, variantId: string, target: 
 		.set({ stock: sql`${variants.stock} + ${delta}` })
 		.where(and(eq(variants.id, variantId), sql`${variants.stock} + ${delta} >= 0`));
 	await tx.insert(stockMovements).values({ variantId, shopId: scope.shopId, delta, reason, actorUserId: scope.userId });
+}
+
+/**
+ * Before a stock change: one of the scope's variants (else "not found"), its product locked first
+ * (the order every catalogue write takes, so a restock and a bulk edit of the same product queue
+ * instead of deadlocking), refused if its stock is not tracked. Returns the product id.
+ */
+async function lockTrackedVariant(tx: Tx, scope: ShopScope, variantId: string, locale: Locale): Promise<string> {
+	if (!isUuid(variantId)) throw new NotFoundError('variant');
+	const [row] = await tx
+		.select({ productId: variants.productId, stockMode: variants.stockMode })
+		.from(variants)
+		.innerJoin(products, eq(products.id, variants.productId))
+		.where(and(eq(variants.id, variantId), eq(products.shopId, scope.shopId)));
+	if (!row) throw new NotFoundError('variant');
+	await lockOwnProduct(tx, scope, row.productId);
+	if (row.stockMode !== 'tracked') throw new InvalidInputError({ stock: [t('error_catalog_stock_not_tracked', locale)] });
+	return row.productId;
 }
 
 /** Locks one of the scope's products; another shop's id is "not found" (its existence is not revealed). */

@@ -94,7 +94,13 @@ const page = <S extends z.ZodType>(id: string, item: S) =>
 
 const cursorAndLimit = {
 	cursor: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
-	limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(PAGE_DEFAULT).meta({ description: `Items per page (1–${PAGE_MAX}).` })
+	limit: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(PAGE_MAX)
+		.default(PAGE_DEFAULT)
+		.meta({ description: `Items per page (1–${PAGE_MAX}).` })
 };
 
 const ProVariant = z.object({

@@ -63,7 +63,14 @@ export async function createWebhookEndpoint(db: Db, scope: ShopScope, input: unk
 		if (n >= MAX_ENDPOINTS) throw new DomainError(409, 'api_error_too_many_endpoints');
 		const [row] = await tx
 			.insert(webhookEndpoints)
-			.values({ shopId: scope.shopId, url: value.url, events: value.events, lowStockThreshold: value.lowStockThreshold, secret: newWebhookSecret(), createdBy: scope.userId })
+			.values({
+				shopId: scope.shopId,
+				url: value.url,
+				events: value.events,
+				lowStockThreshold: value.lowStockThreshold,
+				secret: newWebhookSecret(),
+				createdBy: scope.userId
+			})
 			.returning({ id: webhookEndpoints.id, secret: webhookEndpoints.secret });
 		await tx.insert(auditLog).values({
 			territoryId: scope.territoryId,
@@ -140,7 +147,12 @@ export async function listWebhookDeliveries(db: Db, scope: ShopScope, limit = LO
  * The "test" button: a `ping` delivery to one endpoint, sent now (not by the next dispatcher
  * round) so the merchant sees the answer at once; a failure is retried like any other.
  */
-export async function sendTestDelivery(db: Db, scope: ShopScope, input: unknown, o: EndpointOptions & Omit<DispatchOptions, 'allowPrivate'>) {
+export async function sendTestDelivery(
+	db: Db,
+	scope: ShopScope,
+	input: unknown,
+	o: EndpointOptions & Omit<DispatchOptions, 'allowPrivate'>
+) {
 	requireOwner(scope);
 	const { id } = parseInput(idInput, input, o.locale);
 	const [endpoint] = await db

@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { randomUUID, createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { asc, eq, sql } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
+import { webhookReceiver } from '../../../../tests/setup/webhook-receiver.ts';
 import { makeTerritory, makeShop, makeProduct, makeSlot } from '../../../../tests/setup/fixtures.ts';
 import type { Database, Db } from '../db/client.ts';
 import { memberships, user, webhookDeliveries } from '../db/schema/index.ts';
@@ -23,26 +23,6 @@ let territoryId: string;
 const SECRET = 'test-secret-for-order-links-0123456789';
 const ctx = { secret: SECRET, origin: 'http://localhost:3000', locale: 'fr' as const, timezone: 'Europe/Paris' };
 
-type Received = { headers: Record<string, string | string[] | undefined>; body: string };
-
-/** A receiver on 127.0.0.1 answering each request with the next status of `statuses` (then 200). */
-async function receiver(statuses: number[] = []) {
-	const received: Received[] = [];
-	const server: Server = createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			received.push({ headers: req.headers, body });
-			res.statusCode = statuses.shift() ?? 200;
-			res.end('ok');
-		});
-	});
-	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((ok) => server.close(ok)) };
-}
-
 beforeAll(async () => {
 	database = await testDatabase();
 	db = database.db;
@@ -50,6 +30,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await database.close();
+});
+// A dispatcher round serves every shop: what a test leaves pending must not be sent by the next one.
+afterEach(async () => {
+	await db.execute(sql`update webhook_deliveries set status = 'failed' where status in ('pending', 'sending')`);
 });
 
 async function world(role: 'shop_owner' | 'shop_staff' = 'shop_owner') {
@@ -82,7 +66,9 @@ const deliveriesOf = (shopId: string) =>
 	db.select().from(webhookDeliveries).where(eq(webhookDeliveries.shopId, shopId)).orderBy(asc(webhookDeliveries.createdAt));
 /** Makes every pending delivery of the shop due now (instead of waiting out the backoff). */
 const makeDue = (shopId: string) =>
-	db.execute(sql`update webhook_deliveries set next_attempt_at = now() - interval '1 second' where shop_id = ${shopId} and status = 'pending'`);
+	db.execute(
+		sql`update webhook_deliveries set next_attempt_at = now() - interval '1 second' where shop_id = ${shopId} and status = 'pending'`
+	);
 
 describe('webhook deliveries', () => {
 	it('are written by the database in the transaction of every order change and stock drop, whatever the code path', async () => {
@@ -110,9 +96,14 @@ describe('webhook deliveries', () => {
 
 	it('is signed as documented: the receiver recomputes HMAC-SHA256(secret, "<t>.<raw body>")', async () => {
 		const w = await world();
-		const r = await receiver();
+		const r = await webhookReceiver();
 		try {
-			const hook = await createWebhookEndpoint(db, w.scope, { url: r.url, events: ['order.created'] }, { locale: 'fr', allowPrivate: true });
+			const hook = await createWebhookEndpoint(
+				db,
+				w.scope,
+				{ url: r.url, events: ['order.created'] },
+				{ locale: 'fr', allowPrivate: true }
+			);
 			await placeOrder(w);
 			expect(await deliverWebhooks(db, opts)).toMatchObject({ delivered: 1 });
 			expect(r.received).toHaveLength(1);
@@ -138,7 +129,7 @@ describe('webhook deliveries', () => {
 
 	it('retries a receiver that fails three times, then delivers the same event, and gives up after the last try', async () => {
 		const w = await world();
-		const r = await receiver([500, 503, 404]);
+		const r = await webhookReceiver([500, 503, 404]);
 		try {
 			await createWebhookEndpoint(db, w.scope, { url: r.url, events: ['order.created'] }, { locale: 'fr', allowPrivate: true });
 			await placeOrder(w);
@@ -160,7 +151,7 @@ describe('webhook deliveries', () => {
 			expect(row).toMatchObject({ status: 'delivered', attempts: 4, lastStatusCode: 200 });
 
 			const w2 = await world();
-			const down = await receiver([500, 500, 500]);
+			const down = await webhookReceiver([500, 500, 500]);
 			await createWebhookEndpoint(db, w2.scope, { url: down.url, events: ['order.created'] }, { locale: 'fr', allowPrivate: true });
 			await placeOrder(w2);
 			for (let i = 0; i < 3; i++) {
@@ -177,9 +168,14 @@ describe('webhook deliveries', () => {
 
 	it('never sends one delivery twice when rounds run concurrently', async () => {
 		const w = await world();
-		const r = await receiver();
+		const r = await webhookReceiver();
 		try {
-			await createWebhookEndpoint(db, w.scope, { url: r.url, events: ['order.created', 'order.updated'] }, { locale: 'fr', allowPrivate: true });
+			await createWebhookEndpoint(
+				db,
+				w.scope,
+				{ url: r.url, events: ['order.created', 'order.updated'] },
+				{ locale: 'fr', allowPrivate: true }
+			);
 			for (let i = 0; i < 3; i++) await placeOrder(w, 1);
 			await Promise.all([deliverWebhooks(db, opts), deliverWebhooks(db, opts), deliverWebhooks(db, opts)]);
 			expect(r.received).toHaveLength(3);
@@ -191,9 +187,14 @@ describe('webhook deliveries', () => {
 
 	it('test button: a ping sent at once, its answer reported', async () => {
 		const w = await world();
-		const r = await receiver([418]);
+		const r = await webhookReceiver([418]);
 		try {
-			const hook = await createWebhookEndpoint(db, w.scope, { url: r.url, events: ['order.created'] }, { locale: 'fr', allowPrivate: true });
+			const hook = await createWebhookEndpoint(
+				db,
+				w.scope,
+				{ url: r.url, events: ['order.created'] },
+				{ locale: 'fr', allowPrivate: true }
+			);
 			const result = await sendTestDelivery(db, w.scope, { id: hook.id }, { locale: 'fr', ...opts });
 			expect(result).toMatchObject({ status: 'pending', lastStatusCode: 418 });
 			expect(r.received[0].headers['echoppe-event']).toBe('ping');
@@ -226,7 +227,9 @@ describe('webhook endpoints', () => {
 			'http://[::ffff:127.0.0.1]/',
 			'http://0.0.0.0/'
 		]) {
-			expect((await fields({ url, events: ['order.created'] })).url).toEqual(['This address is on a private network: the platform cannot reach it.']);
+			expect((await fields({ url, events: ['order.created'] })).url).toEqual([
+				'This address is on a private network: the platform cannot reach it.'
+			]);
 		}
 		expect(Object.keys(await fields({ url: 'https://user:pw@example.org/', events: ['order.created'] }))).toEqual(['url']);
 		expect(Object.keys(await fields({ url: 'https://example.org/', events: [] }))).toEqual(['events']);
@@ -246,11 +249,16 @@ describe('webhook endpoints', () => {
 
 	it('refuses at send time a name that resolves to a loopback address', async () => {
 		const w = await world();
-		const r = await receiver();
+		const r = await webhookReceiver();
 		try {
 			const port = new URL(r.url).port;
 			// Saved while allowed (or a public name that later points inward): the send still checks.
-			await createWebhookEndpoint(db, w.scope, { url: `http://localhost:${port}/hook`, events: ['order.created'] }, { locale: 'fr', allowPrivate: true });
+			await createWebhookEndpoint(
+				db,
+				w.scope,
+				{ url: `http://localhost:${port}/hook`, events: ['order.created'] },
+				{ locale: 'fr', allowPrivate: true }
+			);
 			await placeOrder(w);
 			expect(await deliverWebhooks(db, { ...opts, allowPrivate: false })).toMatchObject({ failed: 1 });
 			expect(r.received).toHaveLength(0);
@@ -263,7 +271,12 @@ describe('webhook endpoints', () => {
 
 	it('are owner-only to add; staff see them without their secret', async () => {
 		const w = await world();
-		await createWebhookEndpoint(db, w.scope, { url: 'https://example.org/a', events: ['order.created'] }, { locale: 'fr', allowPrivate: false });
+		await createWebhookEndpoint(
+			db,
+			w.scope,
+			{ url: 'https://example.org/a', events: ['order.created'] },
+			{ locale: 'fr', allowPrivate: false }
+		);
 		const staff: ShopScope = { ...w.scope, role: 'shop_staff' };
 		await expect(
 			createWebhookEndpoint(db, staff, { url: 'https://example.org/b', events: ['order.created'] }, { locale: 'fr', allowPrivate: false })

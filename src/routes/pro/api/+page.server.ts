@@ -23,7 +23,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 		listWebhookEndpoints(db, scope),
 		listWebhookDeliveries(db, scope)
 	]);
-	return { tokens, endpoints, deliveries, canManage: scope.role === 'shop_owner', timezone: locals.territory!.timezone, locale: locals.locale };
+	return {
+		tokens,
+		endpoints,
+		deliveries,
+		canManage: scope.role === 'shop_owner',
+		timezone: locals.territory!.timezone,
+		locale: locals.locale
+	};
 };
 
 export const actions: Actions = {

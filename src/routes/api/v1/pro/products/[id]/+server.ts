@@ -3,7 +3,9 @@ import { archiveProProductOperation, getProProductOperation, updateProProductOpe
 import { patchProduct, productView } from '#lib/server/api-tokens/merchant-api.ts';
 import { setProductStatus } from '#lib/server/catalog/manage.ts';
 
-export const GET = proEndpoint(getProProductOperation, 'catalog:read', ({ db, access, params }) => productView(db, access.scope, params.id));
+export const GET = proEndpoint(getProProductOperation, 'catalog:read', ({ db, access, params }) =>
+	productView(db, access.scope, params.id)
+);
 
 export const PATCH = proEndpoint(updateProProductOperation, 'catalog:write', async ({ db, access, params, body, event }) => {
 	await patchProduct(db, access.scope, params.id, body, event.locals.locale);
