@@ -100,12 +100,24 @@ function send(d: Claimed, o: DispatchOptions): Promise<{ status: number | null; 
 	});
 }
 
-/** Runs rounds every `everyMs` until stopped; returns the stop function. */
+/** The delivery log keeps this many days of finished deliveries; older ones are deleted. */
+export const KEEP_DAYS = 30;
+
+export async function purgeOldDeliveries(db: Db): Promise<void> {
+	await db.execute(sql`delete from webhook_deliveries
+		where status in ('delivered', 'failed') and created_at < now() - make_interval(days => ${KEEP_DAYS})`);
+}
+
+/** Runs rounds every `everyMs` (and a purge of the old log every hour) until stopped; returns the stop function. */
 export function startWebhookDispatcher(db: Db, o: DispatchOptions, everyMs = 2000): () => Promise<void> {
 	let running: Promise<unknown> | null = null;
+	let purgedAt = 0;
 	const timer = setInterval(() => {
+		const purge = Date.now() - purgedAt > 3_600_000;
+		if (purge && !running) purgedAt = Date.now();
 		// A round still sending (slow receivers) is not joined by another one.
-		running ??= deliverWebhooks(db, o)
+		running ??= (purge ? purgeOldDeliveries(db) : Promise.resolve())
+			.then(() => deliverWebhooks(db, o))
 			.catch((err) => logger.error({ err }, 'webhook round failed'))
 			.finally(() => (running = null));
 	}, everyMs);

@@ -13,7 +13,7 @@ import { setVariantStock } from '../catalog/manage.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { createWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, sendTestDelivery } from './endpoints.ts';
-import { deliverWebhooks } from './dispatcher.ts';
+import { deliverWebhooks, purgeOldDeliveries } from './dispatcher.ts';
 import { isPrivateAddress, urlProblem } from './address.ts';
 import { verifySignature } from './signature.ts';
 
@@ -203,6 +203,30 @@ describe('webhook deliveries', () => {
 		} finally {
 			await r.close();
 		}
+	});
+
+	it('keeps 30 days of finished deliveries in the log, and whatever is still to send', async () => {
+		const w = await world();
+		const hook = await createWebhookEndpoint(
+			db,
+			w.scope,
+			{ url: 'https://example.org/h', events: ['order.created'] },
+			{ locale: 'fr', allowPrivate: false }
+		);
+		const old = new Date(Date.now() - 40 * 86_400_000);
+		const row = (status: string, createdAt: Date) => ({
+			endpointId: hook.id,
+			shopId: w.shop.id,
+			event: 'ping',
+			payload: {},
+			status,
+			createdAt
+		});
+		await db
+			.insert(webhookDeliveries)
+			.values([row('delivered', old), row('failed', old), row('delivered', new Date()), row('pending', old)]);
+		await purgeOldDeliveries(db);
+		expect((await deliveriesOf(w.shop.id)).map((d) => d.status).sort()).toEqual(['delivered', 'pending']);
 	});
 });
 
