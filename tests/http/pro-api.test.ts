@@ -270,6 +270,19 @@ describe('catalogue through the API', () => {
 		expect(
 			(await problem(await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.otherShop, { name: 'Vol' }), 404)).title
 		).toBeTruthy();
+		// A listed variant keeps what the client leaves out (its stock above all); a new one is added.
+		const repriced = await ok<Product>(
+			await api('PATCH', `/api/v1/pro/products/${product.id}`, tokens.full, {
+				variants: [
+					{ id: product.variants[0].id, priceCents: 450 },
+					{ name: '1 kg', priceCents: 800, stockMode: 'unlimited' }
+				]
+			})
+		);
+		expect(repriced.variants).toMatchObject([
+			{ id: product.variants[0].id, name: '500 g', priceCents: 450, stock: 5 },
+			{ name: '1 kg', priceCents: 800, stockMode: 'unlimited' }
+		]);
 	});
 
 	it('keeps stock at zero or above under concurrent till sales, counts and deliveries, each with its movement', async () => {

@@ -194,10 +194,30 @@ export async function patchProduct(db: Db, scope: ShopScope, productId: string, 
 		await tx.select({ id: variants.id }).from(variants).where(eq(variants.productId, productId)).orderBy(asc(variants.id)).for('update');
 		if (Object.keys(fields).length) {
 			const current = productInputOf(productBody(await getShopProduct(tx as unknown as Db, scope, productId)));
-			await updateProduct(tx, scope, productId, { ...current, ...fields }, { locale });
+			await updateProduct(
+				tx,
+				scope,
+				productId,
+				{ ...current, ...fields, variants: mergeVariants(current.variants, fields.variants) },
+				{ locale }
+			);
 		}
 		if (status === 'active' || status === 'archived') await setProductStatus(tx, scope, productId, status);
 		if (typeof soldOutToday === 'boolean') await setSoldOutToday(tx, scope, productId, soldOutToday);
+	});
+}
+
+/**
+ * A PATCH's `variants` replaces the list, but a listed variant keeps what the client left out
+ * (its stock above all: leaving `stock` out must not zero it).
+ */
+function mergeVariants(current: ReturnType<typeof productBody>['variants'], patch: unknown): unknown {
+	if (patch === undefined) return current;
+	if (!Array.isArray(patch)) return patch;
+	return patch.map((v: unknown) => {
+		if (!v || typeof v !== 'object' || !('id' in v)) return v;
+		const known = current.find((c) => c.id === v.id);
+		return known ? { ...known, ...v } : v;
 	});
 }
 
