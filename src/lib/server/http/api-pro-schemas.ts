@@ -153,7 +153,7 @@ const ProductPatch = requestComponent(
 		soldOutToday: z.boolean().optional().meta({ description: 'The “sold out today” switch.' })
 	}),
 	'Any of ProductInput’s fields (the others keep their value) plus `status` and `soldOutToday`. `variants`, when given, ' +
-		'replaces the list: a variant keeps its `id`, one without id is new, a missing one is archived.'
+		'replaces the list: a variant sent with its `id` keeps the fields left out (its stock too), one without id is new, a missing one is archived.'
 );
 
 export const TransitionBody = requestComponent(
