@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { products, variants } from '../db/schema/index.ts';
-import { queryRows, type Db } from '../db/client.ts';
+import { orders, pickupPoints, products, slots, variants } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
@@ -53,25 +53,43 @@ export async function listOrdersPage(db: Db, scope: ShopScope, q: OrderListQuery
 	if (after && (!UUID.test(after[1]) || Number.isNaN(Date.parse(after[0])))) {
 		throw new InvalidInputError({ cursor: [t('api_error_cursor', locale)] }, 400);
 	}
-	const where: SQL[] = [sql`o.shop_id = ${scope.shopId}`];
-	if (q.status) where.push(sql`o.status = ${q.status}`);
-	if (q.since) where.push(sql`o.updated_at >= ${q.since}::timestamptz`);
-	if (after) where.push(sql`(o.updated_at, o.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-	const rows = await queryRows<{ id: string; key: string }>(
-		db,
-		sql`select o.id, o.updated_at::text as key from orders o where ${sql.join(where, sql` and `)}
-			order by o.updated_at, o.id limit ${q.limit + 1}`
-	);
+	const where: SQL[] = [eq(orders.shopId, scope.shopId)];
+	if (q.status) where.push(eq(orders.status, q.status));
+	if (q.since) where.push(sql`${orders.updatedAt} >= ${q.since}::timestamptz`);
+	if (after) where.push(sql`(${orders.updatedAt}, ${orders.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+	// One query for the page (the detail's lines and history are for GET /orders/{id}).
+	const rows = await db
+		.select({
+			order: orders,
+			key: sql<string>`${orders.updatedAt}::text`,
+			slot: { startsAt: slots.startsAt, endsAt: slots.endsAt },
+			pickupPointName: pickupPoints.name
+		})
+		.from(orders)
+		.leftJoin(slots, eq(slots.id, orders.slotId))
+		.leftJoin(pickupPoints, eq(pickupPoints.id, orders.pickupPointId))
+		.where(and(...where))
+		.orderBy(asc(orders.updatedAt), asc(orders.id))
+		.limit(q.limit + 1);
 	const page = rows.slice(0, q.limit);
-	const items = await Promise.all(page.map((r) => orderView(db, scope, r.id, false)));
+	const items = page.map((r) =>
+		orderSummary({
+			...r.order,
+			slot: r.slot?.startsAt ? r.slot : null,
+			pickupPoint: r.pickupPointName ? { name: r.pickupPointName } : null
+		})
+	);
 	const last = page.at(-1);
-	return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.id]) : null };
+	return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.key, last.order.id]) : null };
 }
 
-/** One order of the shop (404 for another shop's), with its lines and history when `full`. */
-export async function orderView(db: Db, scope: ShopScope, orderId: string, full = true) {
-	const o = await merchantOrder(db, scope, orderId);
-	const summary = {
+type OrderRow = typeof orders.$inferSelect & {
+	slot: { startsAt: Date | null; endsAt: Date | null } | null;
+	pickupPoint: { name: string } | null;
+};
+
+function orderSummary(o: OrderRow) {
+	return {
 		id: o.id,
 		number: o.number,
 		status: o.status,
@@ -87,7 +105,12 @@ export async function orderView(db: Db, scope: ShopScope, orderId: string, full 
 		createdAt: iso(o.createdAt),
 		updatedAt: iso(o.updatedAt)
 	};
-	if (!full) return summary;
+}
+
+/** One order of the shop (404 for another shop's), with its lines and history. */
+export async function orderView(db: Db, scope: ShopScope, orderId: string) {
+	const o = await merchantOrder(db, scope, orderId);
+	const summary = orderSummary(o);
 	return {
 		...summary,
 		lines: o.lines.map((l) => ({
