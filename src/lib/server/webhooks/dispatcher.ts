@@ -77,12 +77,12 @@ function send(d: Claimed, o: DispatchOptions): Promise<{ status: number | null; 
 				lookup: guardedLookup(o.allowPrivate) as never,
 				signal: AbortSignal.timeout(o.timeoutMs ?? TIMEOUT_MS),
 				headers: {
-					'content-type': 'application/json',
-					'content-length': Buffer.byteLength(body),
-					'user-agent': 'Echoppe-Webhooks/1',
-					'echoppe-event': d.event,
-					'echoppe-delivery': d.id,
-					'echoppe-signature': signatureHeader(d.secret, body)
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(body),
+					'User-Agent': 'Echoppe-Webhooks/1',
+					'Echoppe-Event': d.event,
+					'Echoppe-Delivery': d.id,
+					'Echoppe-Signature': signatureHeader(d.secret, body)
 				}
 			},
 			(response) => {
