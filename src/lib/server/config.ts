@@ -30,7 +30,12 @@ const EnvSchema = z.object({
 	S3_REGION: z.string().default('us-east-1'),
 	S3_ACCESS_KEY_ID: z.string().optional(),
 	S3_SECRET_ACCESS_KEY: z.string().optional(),
-	S3_PUBLIC_URL: z.url().optional()
+	S3_PUBLIC_URL: z.url().optional(),
+	WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+	WEBHOOK_BACKOFF_SECONDS: z
+		.string()
+		.regex(/^\d+(,\d+)*$/, 'a comma-separated list of seconds')
+		.default('60,300,1800,7200,21600,43200,86400')
 });
 
 export type Config = {
@@ -64,6 +69,10 @@ export type Config = {
 	mediaMaxPixels: number;
 	/** Most rows accepted in one catalogue import. */
 	importMaxRows: number;
+	/** Webhooks may target private, loopback and link-local addresses (tests, a receiver on the same network). */
+	webhookAllowPrivate: boolean;
+	/** Waits before each retry of a failed webhook delivery, in seconds; one try more than waits. */
+	webhookBackoffSeconds: number[];
 	/** S3-compatible storage for images, when `S3_BUCKET` is set; otherwise `<DATA_DIR>/media`. */
 	s3:
 		| {
@@ -103,6 +112,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mediaMaxBytes: Math.round(e.MEDIA_MAX_MB * 1024 * 1024),
 		mediaMaxPixels: Math.round(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
 		importMaxRows: e.IMPORT_MAX_ROWS,
+		webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+		webhookBackoffSeconds: e.WEBHOOK_BACKOFF_SECONDS.split(',').map(Number),
 		s3: e.S3_BUCKET
 			? {
 					bucket: e.S3_BUCKET,

@@ -12,6 +12,7 @@ import { logger } from './logger.ts';
 import { startMailer } from './notifications/mailer.ts';
 import { startNotificationJobs } from './notifications/jobs.ts';
 import { startLiveOrders, type LiveOrders } from './orders/live.ts';
+import { startWebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export type AppContext = {
 	config: Config;
@@ -25,6 +26,8 @@ export type AppContext = {
 	stopMailer: (() => Promise<void>) | null;
 	/** Stops the morning-reminder and web-push loops (every node runs them). */
 	stopNotificationJobs: () => Promise<void>;
+	/** Stops this node's webhook delivery loop. */
+	stopWebhooks: () => Promise<void>;
 	/** This node's feed of order changes (LISTEN/NOTIFY), for the merchants' live order board. */
 	liveOrders: LiveOrders;
 };
@@ -58,7 +61,8 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const stopMailer = cfg.smtpUrl ? startMailer(db, cfg.smtpUrl, cfg.mailFrom, cfg.mailPollMs, cfg.mailClaimSeconds) : null;
 		const stopNotificationJobs = await startNotificationJobs(db, cfg, secret);
 		const liveOrders = startLiveOrders(database, { databaseUrl: cfg.databaseUrl });
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, stopNotificationJobs, liveOrders };
+		const stopWebhooks = startWebhookDispatcher(db, { allowPrivate: cfg.webhookAllowPrivate, backoffSeconds: cfg.webhookBackoffSeconds });
+		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, stopNotificationJobs, stopWebhooks, liveOrders };
 	})();
 	return started;
 }
@@ -74,6 +78,7 @@ export async function stopApp(): Promise<void> {
 	started = undefined;
 	await ctx.stopMailer?.();
 	await ctx.stopNotificationJobs();
+	await ctx.stopWebhooks();
 	await ctx.liveOrders.close();
 	await ctx.database.close();
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog, categories, products, stockMovements, variants } from '../db/schema/index.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
@@ -20,8 +20,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** The database or a transaction opened by the caller. */
 export type Executor = Db | Tx;
 
-/** Why a stock movement was written by the catalogue (orders write 'order' / 'cancel'). */
-export type StockReason = 'initial' | 'adjustment' | 'restock' | 'bulk' | 'import';
+/** Why a stock movement was written by the catalogue (orders write 'order' / 'cancel'; a till through the API 'till_sale', 'loss'). */
+export type StockReason = 'initial' | 'adjustment' | 'restock' | 'bulk' | 'import' | 'till_sale' | 'loss';
 
 type WriteOptions = { locale?: Locale };
 
@@ -163,24 +163,41 @@ export async function setVariantStock(
 	options: WriteOptions = {}
 ): Promise<void> {
 	checkStock(stock, options.locale ?? 'fr');
-	if (!isUuid(variantId)) throw new NotFoundError('variant');
 	await db.transaction(async (tx) => {
-		const [row] = await tx
-			.select({ productId: variants.productId, stockMode: variants.stockMode })
-			.from(variants)
-			.innerJoin(products, eq(products.id, variants.productId))
-			.where(and(eq(variants.id, variantId), eq(products.shopId, scope.shopId)));
-		if (!row) throw new NotFoundError('variant');
-		// Product row first, then the variant: the order every catalogue write takes, so a restock
-		// and a bulk edit of the same product queue instead of deadlocking.
-		await lockOwnProduct(tx, scope, row.productId);
-		if (row.stockMode !== 'tracked') {
-			throw new InvalidInputError({ stock: [t('error_catalog_stock_not_tracked', options.locale ?? 'fr')] });
-		}
+		const productId = await lockTrackedVariant(tx, scope, variantId, options.locale ?? 'fr');
 		await moveStockTo(tx, scope, variantId, stock, reason);
 		if (reason === 'restock' && stock > 0) {
-			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, row.productId));
+			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, productId));
 		}
+	});
+}
+
+/**
+ * Adds `delta` (negative: a sale at the till, a loss) to one tracked variant's stock, with its
+ * movement, on the locked row; refused (409, nothing written) if the stock would go below zero.
+ * Returns the new stock.
+ */
+export async function changeVariantStock(
+	db: Executor,
+	scope: ShopScope,
+	variantId: string,
+	delta: number,
+	reason: StockReason,
+	options: WriteOptions = {}
+): Promise<number> {
+	return db.transaction(async (tx) => {
+		const productId = await lockTrackedVariant(tx, scope, variantId, options.locale ?? 'fr');
+		const [moved] = await tx
+			.update(variants)
+			.set({ stock: sql`${variants.stock} + ${delta}` })
+			.where(and(eq(variants.id, variantId), sql`${variants.stock} + ${delta} >= 0`, sql`${variants.stock} + ${delta} <= ${MAX_STOCK}`))
+			.returning({ stock: variants.stock });
+		if (!moved) throw new ConflictError('api_error_stock_below_zero');
+		await tx.insert(stockMovements).values({ variantId, shopId: scope.shopId, delta, reason, actorUserId: scope.userId });
+		if (reason === 'restock' && delta > 0) {
+			await tx.update(products).set({ soldOutToday: false, updatedAt: new Date() }).where(eq(products.id, productId));
+		}
+		return moved.stock;
 	});
 }
 
@@ -402,6 +419,24 @@ async function moveStockTo(tx: Tx, scope: ShopScope, variantId: string, target: 
 		.set({ stock: sql`${variants.stock} + ${delta}` })
 		.where(and(eq(variants.id, variantId), sql`${variants.stock} + ${delta} >= 0`));
 	await tx.insert(stockMovements).values({ variantId, shopId: scope.shopId, delta, reason, actorUserId: scope.userId });
+}
+
+/**
+ * Before a stock change: one of the scope's variants (else "not found"), its product locked first
+ * (the order every catalogue write takes, so a restock and a bulk edit of the same product queue
+ * instead of deadlocking), refused if its stock is not tracked. Returns the product id.
+ */
+async function lockTrackedVariant(tx: Tx, scope: ShopScope, variantId: string, locale: Locale): Promise<string> {
+	if (!isUuid(variantId)) throw new NotFoundError('variant');
+	const [row] = await tx
+		.select({ productId: variants.productId, stockMode: variants.stockMode })
+		.from(variants)
+		.innerJoin(products, eq(products.id, variants.productId))
+		.where(and(eq(variants.id, variantId), eq(products.shopId, scope.shopId)));
+	if (!row) throw new NotFoundError('variant');
+	await lockOwnProduct(tx, scope, row.productId);
+	if (row.stockMode !== 'tracked') throw new InvalidInputError({ stock: [t('error_catalog_stock_not_tracked', locale)] });
+	return row.productId;
 }
 
 /** Locks one of the scope's products; another shop's id is "not found" (its existence is not revealed). */

@@ -7,3 +7,4 @@ export * from './orders.ts';
 export * from './traceability.ts';
 export * from './notifications.ts';
 export * from './preparation.ts';
+export * from './api.ts';
