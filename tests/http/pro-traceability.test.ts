@@ -39,6 +39,7 @@ async function createProduct(cookie: string, name: string): Promise<{ id: string
 		unit: 'piece',
 		allergens: ['gluten'],
 		ingredients: 'Farine de blé, eau, sel',
+		storage: 'À température ambiante, 3 jours',
 		'variants.0.name': '500 g',
 		'variants.0.price': '4,20',
 		'variants.0.netQuantity': '0,5',

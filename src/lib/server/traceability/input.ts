@@ -13,7 +13,7 @@ const optionalText = (max: number) =>
 /** A decimal typed with a comma or a point ("47,39"); empty → undefined; text → NaN (refused). */
 const decimal = z.preprocess(
 	(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v),
-	z.number().optional()
+	z.unknown()
 );
 const latitude = decimal.pipe(
 	z
