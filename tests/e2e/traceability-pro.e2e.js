@@ -63,7 +63,7 @@ describe('traceability in the back office', () => {
 		await form.getByRole('button', { name: 'Mettre à jour' }).click();
 		await page.getByText('Stock mis à jour.').waitFor();
 		await visit(page, `/pro/catalogue/${first.id}/origine`);
-		await page.getByRole('cell', { name: 'PAIN-2611' }).waitFor();
+		await page.getByRole('cell', { name: 'PAIN-2611', exact: true }).waitFor();
 		await checkA11y(page);
 	});
 });
