@@ -1,4 +1,7 @@
+import { error, redirect } from '@sveltejs/kit';
 import { appContext } from '#lib/server/runtime.ts';
+import { formFailure } from '#lib/server/http/problem.ts';
+import { NotFoundError } from '#lib/server/errors.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
 import { territories } from '#lib/server/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
@@ -19,4 +22,30 @@ export async function mapContext(territoryId: string) {
 		tileUrl: map.tileUrl,
 		attribution: map.attribution
 	};
+}
+
+/** Another shop's producer or product is "not found": nothing says it exists, nothing is written. */
+export function notFound(e: unknown): never {
+	if (e instanceof NotFoundError) error(404, 'not found');
+	throw e;
+}
+
+/**
+ * Runs one form's work, then back to `to` with `?saved=<form>`; a refusal names the form
+ * (`values._form`) so the page shows its errors next to it.
+ */
+export async function runForm(
+	locale: App.Locals['locale'],
+	values: Record<string, unknown>,
+	form: string,
+	to: string,
+	work: () => Promise<unknown>
+) {
+	try {
+		await work();
+	} catch (e) {
+		if (e instanceof NotFoundError) notFound(e);
+		return formFailure(e, locale, { ...values, _form: form });
+	}
+	redirect(303, `${to}?saved=${form}`);
 }

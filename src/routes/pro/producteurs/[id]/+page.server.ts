@@ -1,10 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
-import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
-import { NotFoundError } from '#lib/server/errors.ts';
 import { t } from '#lib/server/i18n.ts';
 import { config } from '#lib/server/config.ts';
 import {
@@ -17,13 +15,7 @@ import {
 	updateProducer
 } from '#lib/server/traceability/producers.ts';
 import { producerDetails } from '#lib/server/traceability/read.ts';
-import { mapContext } from '../producer-form.server.ts';
-
-/** Another shop's producer is "not found": nothing says it exists, nothing is written. */
-function notFound(e: unknown): never {
-	if (e instanceof NotFoundError) error(404, 'not found');
-	throw e;
-}
+import { mapContext, notFound, runForm } from '../producer-form.server.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const scope = shopScopeOf(locals);
@@ -39,49 +31,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** Runs one form's work; a refusal names the form (`values._form`) so the page shows its errors there. */
-async function run(locals: App.Locals, values: Record<string, unknown>, work: () => Promise<unknown>, saved: string, id: string) {
-	try {
-		await work();
-	} catch (e) {
-		if (e instanceof NotFoundError) notFound(e);
-		return formFailure(e, locals.locale, { ...values, _form: saved });
-	}
-	redirect(303, `/pro/producteurs/${id}?saved=${saved}`);
-}
-
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(
-			locals,
-			values,
-			() => updateProducer(db, shopScopeOf(locals), params.id, values, { locale: locals.locale }),
-			'saved',
-			params.id
+		return runForm(locals.locale, values, 'saved', `/pro/producteurs/${params.id}`, () =>
+			updateProducer(db, shopScopeOf(locals), params.id, values, { locale: locals.locale })
 		);
 	},
 	certify: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(
-			locals,
-			values,
-			() => saveCertification(db, shopScopeOf(locals), params.id, values, { locale: locals.locale }),
-			'certified',
-			params.id
+		return runForm(locals.locale, values, 'certified', `/pro/producteurs/${params.id}`, () =>
+			saveCertification(db, shopScopeOf(locals), params.id, values, { locale: locals.locale })
 		);
 	},
 	uncertify: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(
-			locals,
-			values,
-			() => removeCertification(db, shopScopeOf(locals), params.id, String(values.id ?? '')),
-			'uncertified',
-			params.id
+		return runForm(locals.locale, values, 'uncertified', `/pro/producteurs/${params.id}`, () =>
+			removeCertification(db, shopScopeOf(locals), params.id, String(values.id ?? ''))
 		);
 	},
 	photo: async ({ request, locals, params }) => {
@@ -99,27 +68,19 @@ export const actions: Actions = {
 			return fail(400, { errors: { photo: [t('media_error_photo_empty', locale)] }, values: { alt, _form: 'photo' } });
 		const { db } = await appContext();
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		return run(locals, { alt }, () => addProducerPhoto(db, shopScopeOf(locals), params.id, { bytes, alt, locale }), 'photo', params.id);
+		return runForm(locals.locale, { alt }, 'photo', `/pro/producteurs/${params.id}`, () =>
+			addProducerPhoto(db, shopScopeOf(locals), params.id, { bytes, alt, locale })
+		);
 	},
 	removePhoto: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(
-			locals,
-			values,
-			() => removeProducerPhoto(db, shopScopeOf(locals), params.id, String(values.mediaId ?? '')),
-			'photo_removed',
-			params.id
+		return runForm(locals.locale, values, 'photo_removed', `/pro/producteurs/${params.id}`, () =>
+			removeProducerPhoto(db, shopScopeOf(locals), params.id, String(values.mediaId ?? ''))
 		);
 	},
 	delete: async ({ locals, params }) => {
 		const { db } = await appContext();
-		try {
-			await deleteProducer(db, shopScopeOf(locals), params.id);
-		} catch (e) {
-			if (e instanceof NotFoundError) notFound(e);
-			return formFailure(e, locals.locale, {});
-		}
-		redirect(303, '/pro/producteurs?saved=deleted');
+		return runForm(locals.locale, {}, 'deleted', '/pro/producteurs', () => deleteProducer(db, shopScopeOf(locals), params.id));
 	}
 };

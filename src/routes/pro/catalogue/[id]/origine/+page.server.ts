@@ -1,11 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
+import { runForm } from '../../../producteurs/producer-form.server.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
-import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
-import { NotFoundError } from '#lib/server/errors.ts';
 import { productProducers, products } from '#lib/server/db/schema/index.ts';
 import { listProducers } from '#lib/server/traceability/producers.ts';
 import { productTraceability } from '#lib/server/traceability/read.ts';
@@ -18,12 +17,6 @@ import {
 	sourceCandidates
 } from '#lib/server/traceability/origin.ts';
 import { SUPPLY_CHAIN_ROLES } from '#lib/server/traceability/rules.ts';
-
-/** Another shop's product is "not found": nothing says it exists, nothing is written. */
-function notFound(e: unknown): never {
-	if (e instanceof NotFoundError) error(404, 'not found');
-	throw e;
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const scope = shopScopeOf(locals);
@@ -79,23 +72,13 @@ function postedSteps(values: Record<string, string | string[]>) {
 		.filter((row) => ['name', 'place', 'latitude', 'longitude'].some((f) => (row[f] ?? '').trim() !== ''));
 }
 
-async function run(locals: App.Locals, id: string, values: Record<string, unknown>, form: string, work: () => Promise<unknown>) {
-	try {
-		await work();
-	} catch (e) {
-		if (e instanceof NotFoundError) notFound(e);
-		return formFailure(e, locals.locale, { ...values, _form: form });
-	}
-	redirect(303, `/pro/catalogue/${id}/origine?saved=${form}`);
-}
-
 export const actions: Actions = {
 	producers: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
 		let ids = applyOp(list(values.producerId), values.op);
 		if (values.op === 'add' && values.addProducerId) ids = [...ids, String(values.addProducerId)];
-		return run(locals, params.id, { producerId: ids }, 'producers', () =>
+		return runForm(locals.locale, { producerId: ids }, 'producers', `/pro/catalogue/${params.id}/origine`, () =>
 			setProductProducers(db, shopScopeOf(locals), params.id, ids, { locale: locals.locale })
 		);
 	},
@@ -103,25 +86,29 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
 		const steps = applyOp(postedSteps(values), values.op);
-		return run(locals, params.id, { steps }, 'chain', () =>
+		return runForm(locals.locale, { steps }, 'chain', `/pro/catalogue/${params.id}/origine`, () =>
 			setSupplyChain(db, shopScopeOf(locals), params.id, steps, { locale: locals.locale })
 		);
 	},
 	lot: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(locals, params.id, values, 'lot', () => addLot(db, shopScopeOf(locals), params.id, values, { locale: locals.locale }));
+		return runForm(locals.locale, values, 'lot', `/pro/catalogue/${params.id}/origine`, () =>
+			addLot(db, shopScopeOf(locals), params.id, values, { locale: locals.locale })
+		);
 	},
 	removeLot: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
-		return run(locals, params.id, values, 'lot_removed', () => removeLot(db, shopScopeOf(locals), String(values.lotId ?? '')));
+		return runForm(locals.locale, values, 'lot_removed', `/pro/catalogue/${params.id}/origine`, () =>
+			removeLot(db, shopScopeOf(locals), String(values.lotId ?? ''))
+		);
 	},
 	source: async ({ request, locals, params }) => {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
 		const source = String(values.sourceProductId ?? '').trim();
-		return run(locals, params.id, values, 'source', () =>
+		return runForm(locals.locale, values, 'source', `/pro/catalogue/${params.id}/origine`, () =>
 			setProductSource(db, shopScopeOf(locals), params.id, source === '' ? null : source, { locale: locals.locale })
 		);
 	}
