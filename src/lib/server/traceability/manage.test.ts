@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { localStorage } from '../media/storage.ts';
 import { eq, sql } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeProduct, makeShop, makeTerritory } from '../../../../tests/setup/fixtures.ts';
@@ -9,7 +14,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { saveAddress } from '../onboarding/wizard.ts';
 import {
+	addProducerPhoto,
 	createProducer,
+	removeProducerPhoto,
 	deleteProducer,
 	getOwnProducer,
 	listProducers,
@@ -327,5 +334,54 @@ describe('product origin', () => {
 		await expectFields(setProductSource(database.db, seller, sellerProduct, productB), 'sourceProductId');
 		await setProductSource(database.db, a, productA2, null);
 		expect((await productTraceability(database.db, a.territoryId, productA2))!.source).toBeNull();
+	});
+});
+
+describe('producer photos and concurrent lots', () => {
+	it('stores photos through the media pipeline (first = picture), refuses an empty file, removes them with the producer', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'echoppe-producer-'));
+		const storage = localStorage(dir);
+		try {
+			const id = await createProducer(database.db, a, farm({ name: 'Bergerie du Pré' }));
+			const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a8f3a' } })
+				.jpeg()
+				.toBuffer();
+			await addProducerPhoto(database.db, a, id, { bytes: jpeg, alt: 'Les brebis au pré', locale: 'fr' }, storage);
+			await addProducerPhoto(database.db, a, id, { bytes: jpeg, alt: 'La fromagerie', locale: 'fr' }, storage);
+			await expect(
+				addProducerPhoto(database.db, a, id, { bytes: new Uint8Array(), alt: 'vide', locale: 'fr' }, storage)
+			).rejects.toBeInstanceOf(InvalidInputError);
+			await expect(addProducerPhoto(database.db, b, id, { bytes: jpeg, alt: 'intrus', locale: 'fr' }, storage)).rejects.toBeInstanceOf(
+				NotFoundError
+			);
+			let trace = (await productTraceability(database.db, a.territoryId, productA, { storage }))!;
+			const [row] = await database.db.select().from(producers).where(eq(producers.id, id));
+			expect(row.imageAlt).toBe('Les brebis au pré');
+			expect(row.imageUrl).toMatch(/-640\.webp$|\.webp$/);
+			await setProductProducers(database.db, a, productA, [id]);
+			trace = (await productTraceability(database.db, a.territoryId, productA, { storage }))!;
+			expect(trace.producers[0].photos.map((p) => p.alt)).toEqual(['Les brebis au pré', 'La fromagerie']);
+			await removeProducerPhoto(database.db, a, id, trace.producers[0].photos[0].mediaId, storage);
+			const [after] = await database.db.select().from(producers).where(eq(producers.id, id));
+			expect(after.imageAlt).toBe('La fromagerie');
+			await expect(removeProducerPhoto(database.db, b, id, trace.producers[0].photos[1].mediaId, storage)).rejects.toBeInstanceOf(
+				NotFoundError
+			);
+			await setProductProducers(database.db, a, productA, []);
+			await deleteProducer(database.db, a, id, storage);
+			expect(await readdir(dir)).toEqual([]);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('of two concurrent lots with the same code, exactly one is written', async () => {
+		const results = await Promise.allSettled(
+			Array.from({ length: 4 }, () => addLot(database.db, a, productA2, { code: 'RACE-1', producedOn: '2026-11-01' }))
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of results.filter((r) => r.status === 'rejected'))
+			expect((r as PromiseRejectedResult).reason).toBeInstanceOf(InvalidInputError);
+		expect(await database.db.select().from(lots).where(eq(lots.code, 'RACE-1'))).toHaveLength(1);
 	});
 });
