@@ -62,7 +62,18 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const stopNotificationJobs = await startNotificationJobs(db, cfg, secret);
 		const liveOrders = startLiveOrders(database, { databaseUrl: cfg.databaseUrl });
 		const stopWebhooks = startWebhookDispatcher(db, { allowPrivate: cfg.webhookAllowPrivate, backoffSeconds: cfg.webhookBackoffSeconds });
-		return { config: cfg, database, db, auth, secret, territories: territoryCache(db), stopMailer, stopNotificationJobs, stopWebhooks, liveOrders };
+		return {
+			config: cfg,
+			database,
+			db,
+			auth,
+			secret,
+			territories: territoryCache(db),
+			stopMailer,
+			stopNotificationJobs,
+			stopWebhooks,
+			liveOrders
+		};
 	})();
 	return started;
 }

@@ -29,6 +29,7 @@ import {
 } from './steps.ts';
 import { offlineGeocoder, type Geocoder } from './geocoder.ts';
 import { queueReviewEmails } from './emails.ts';
+import { refreshShopFacts } from '../traceability/origin.ts';
 import { refreshShopSlots } from '../fulfilment/shop-slots.ts';
 
 // The merchant's side of opening a shop: a draft shop and its owner created together, one save
@@ -227,7 +228,9 @@ export async function saveAddress(
 			latitude: place?.latitude ?? null,
 			longitude: place?.longitude ?? null
 		},
-		options
+		options,
+		// The shop's products' distances from their origin follow its position (traceability facts).
+		(tx) => refreshShopFacts(tx, scope.shopId)
 	);
 }
 

@@ -25,9 +25,12 @@ const facts = () =>
 		database.db,
 		sql`select p.id, p.origin_km, p.intermediaries, pr.latitude as plat, pr.longitude as plng, s.latitude as slat, s.longitude as slng,
 			pr.seller_shop_id = p.shop_id as seller_is_producer,
-			(select count(*)::int from supply_chain_steps st where st.product_id = p.id and st.role <> 'producer') as hands
+			(select count(*)::int from supply_chain_steps st where st.product_id = coalesce(ps.source_product_id, p.id) and st.role <> 'producer') as hands
 		from products p join shops s on s.id = p.shop_id
-		left join product_producers pp on pp.product_id = p.id and pp.position = 0
+		-- A product bought from a producer on the platform follows its source's origin and chain.
+		left join product_sources ps on ps.product_id = p.id
+		left join product_producers pp on pp.product_id = coalesce(
+			(select own.product_id from product_producers own where own.product_id = p.id limit 1), ps.source_product_id) and pp.position = 0
 		left join producers pr on pr.id = pp.producer_id`
 	);
 

@@ -7,6 +7,7 @@ import { formToObject, parseInput } from '#lib/server/http/validate.ts';
 import { bulkEditProducts, setSoldOutToday, setVariantStock } from '#lib/server/catalog/manage.ts';
 import { catalogFiltersSchema, formChoices, listShopCatalog } from '#lib/server/catalog/pro-catalog.ts';
 import { bulkFormSchema, stockFormSchema } from '#lib/server/catalog/bulk-form.ts';
+import { addLotForVariant, parseRestockLot } from '#lib/server/traceability/origin.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const scope = shopScopeOf(locals);
@@ -46,7 +47,12 @@ export const actions: Actions = {
 		const values = formToObject(await request.formData());
 		try {
 			const input = parseInput(stockFormSchema, values, locals.locale);
-			await setVariantStock(db, scope, input.variantId, input.stock, 'restock', { locale: locals.locale });
+			// An optional lot typed with the restock: checked first, written in the same transaction.
+			const lot = parseRestockLot(values, locals.locale);
+			await db.transaction(async (tx) => {
+				await setVariantStock(tx, scope, input.variantId, input.stock, 'restock', { locale: locals.locale });
+				if (lot) await addLotForVariant(tx, scope, input.variantId, lot, { locale: locals.locale });
+			});
 		} catch (e) {
 			return formFailure(e, locals.locale, values);
 		}

@@ -8,6 +8,7 @@ import { slugify } from '../../../slug.ts';
 import { pickupPointSlotPlan, shopSlotPlan } from '../../fulfilment/slot-plan.ts';
 import { createRandom, type Random } from '../../../random.ts';
 import { fictionalCompanyIds } from './identifiers.ts';
+import { insertTraceability } from './traceability.ts';
 import { POSTCODE, TOWN, categories as categoryRows, territory as territoryRow } from './tables/territory.ts';
 import { producers as producerRows } from './tables/producers.ts';
 import { shops as shopRows } from './tables/shops.ts';
@@ -204,6 +205,7 @@ async function insertDemo(tx: Tx, now: Date, passwordHash: string): Promise<void
 
 	await insertPeople(tx, random, { now, passwordHash, territoryId, shopIds, shopCreatedAt });
 	await insertCatalog(tx, random, { territoryId, shopIds, shopSlugs, shopCreatedAt, categoryIds, producerIds });
+	await insertTraceability(tx, random, { now, territoryId });
 
 	await insertFulfilment(tx, { now, territoryId, shopIds });
 }

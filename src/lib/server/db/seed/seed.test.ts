@@ -173,6 +173,43 @@ describe('the demo territory', () => {
 		expect(linked / food).toBeLessThan(0.75);
 	});
 
+	it('gives at least half of the food products their traceability (a producer, a source or a supply chain)', async () => {
+		const [row] = await query<{
+			traced: number;
+			food: number;
+			lots: number;
+			chains: number;
+			sources: number;
+			expired: number;
+			long: number;
+		}>(
+			`select count(*) filter (where exists (select 1 from product_producers pp where pp.product_id = p.id)
+					or exists (select 1 from supply_chain_steps st where st.product_id = p.id)
+					or exists (select 1 from product_sources ps where ps.product_id = p.id))::int as traced,
+				count(*)::int as food,
+				(select count(*)::int from lots) as lots,
+				(select count(distinct product_id)::int from supply_chain_steps where role in ('cooperative', 'wholesaler')) as chains,
+				(select count(*)::int from product_sources) as sources,
+				(select count(*)::int from producer_certifications where expires_on < current_date) as expired,
+				count(*) filter (where p.intermediaries > 1)::int as long
+			 from products p join shops s on s.id = p.shop_id
+			 where s.trade not in ('florist', 'bookshop') and p.vat_rate_bps in (550, 1000)`
+		);
+		expect(row.traced / row.food).toBeGreaterThanOrEqual(0.5);
+		expect(row.lots).toBeGreaterThan(10);
+		expect(row.chains).toBeGreaterThan(3);
+		expect(row.sources).toBe(1);
+		expect(row.expired).toBe(1);
+		expect(row.long).toBeGreaterThan(0);
+		// Every labelled producer has its certificate (number, certifier, expiry).
+		const [missing] = await query<{ n: number }>(
+			`select count(*)::int as n from producers pr, unnest(pr.labels) as l(label)
+			 where not exists (select 1 from producer_certifications c where c.producer_id = pr.id and c.label = l.label
+				and c.certificate_number is not null and c.certifier is not null and c.expires_on is not null)`
+		);
+		expect(missing.n).toBe(0);
+	});
+
 	it('uses only the regulated allergens and the known quality labels', async () => {
 		const products = await query<{ allergens: string[]; labels: string[]; image_url: string; slug: string }>(
 			'select allergens, labels, image_url, slug from products'

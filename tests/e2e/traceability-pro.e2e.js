@@ -1,0 +1,69 @@
+// A merchant on a phone creates an external producer (position by the pin's fields), links it to
+// two products, and records a lot while restocking; every screen is checked with axe.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, openPage, visit, checkA11y, signIn, PHONE } from './lib.js';
+
+const app = useApp();
+
+/** Two of the bakery's products whose first size has its stock counted (so it can be restocked). */
+async function trackedProducts(page) {
+	const shops = await (await fetch(`${app.url}/api/v1/shops`)).json();
+	const bakery = shops.items.find((s) => s.trade === 'bakery');
+	const { items } = await (await fetch(`${app.url}/api/v1/products?shop=${bakery.slug}&limit=20`)).json();
+	const found = [];
+	for (const item of items) {
+		await visit(page, `/pro/catalogue/${item.id}`);
+		const mode = await page.locator('[name="variants.0.stockMode"]').inputValue();
+		if (mode !== 'tracked') continue;
+		found.push({ id: item.id, name: item.name, variantId: await page.locator('[name="variants.0.id"]').inputValue() });
+		if (found.length === 2) return found;
+	}
+	throw new Error('the bakery has fewer than two tracked products');
+}
+
+describe('traceability in the back office', () => {
+	test('create an external producer, link it to two products, add a lot at restock', async (t) => {
+		const { page } = await openPage(t, app, { viewport: PHONE });
+		await signIn(page, 'boulangerie@saint-aubin.demo');
+		await visit(page, '/pro/producteurs');
+		await checkA11y(page);
+		await page.getByRole('link', { name: 'Nouveau producteur' }).click();
+		await page.getByRole('heading', { name: 'Nouveau producteur' }).waitFor();
+		await checkA11y(page);
+		await page.getByLabel('Nom du producteur').fill('Moulin Bellevue');
+		await page.getByLabel("Adresse de la ferme ou de l'atelier").fill('Route du moulin');
+		await page.getByLabel('Commune').fill('Montlouis');
+		await page.getByLabel('Latitude').fill('47,39');
+		await page.getByLabel('Longitude').fill('0,83');
+		await page.getByLabel('Labels').fill('AB');
+		await page.getByRole('button', { name: 'Créer le producteur' }).click();
+		await page.getByText('Producteur créé').waitFor();
+		await checkA11y(page);
+
+		const products = await trackedProducts(page);
+		for (const product of products) {
+			await visit(page, `/pro/catalogue/${product.id}/origine`);
+			await page.getByLabel('Producteur à ajouter').selectOption({ label: 'Moulin Bellevue (Montlouis)' });
+			await page.getByRole('button', { name: 'Ajouter ce producteur' }).click();
+			await page.getByText('Producteurs enregistrés.').waitFor();
+			assert.equal(await page.getByText(/Distance parcourue/).count(), 1);
+		}
+		await checkA11y(page);
+
+		const [first] = products;
+		await visit(page, `/pro/catalogue?q=${encodeURIComponent(first.name)}`);
+		const form = page.locator('form.restock').filter({ has: page.locator(`input[value="${first.variantId}"]`) });
+		await form.locator(`#stock-${first.variantId}`).fill('24');
+		await form.getByText('Lot (facultatif)').click();
+		await form.locator(`#lotCode-${first.variantId}`).fill('PAIN-2611');
+		await form.locator(`#lotProducedOn-${first.variantId}`).fill('2026-11-26');
+		await form.locator(`#lotBestBefore-${first.variantId}`).fill('2026-11-29');
+		await checkA11y(page);
+		await form.getByRole('button', { name: 'Mettre à jour' }).click();
+		await page.getByText('Stock mis à jour.').waitFor();
+		await visit(page, `/pro/catalogue/${first.id}/origine`);
+		await page.getByRole('cell', { name: 'PAIN-2611', exact: true }).waitFor();
+		await checkA11y(page);
+	});
+});
