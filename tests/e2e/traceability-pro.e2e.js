@@ -1,18 +1,26 @@
-// A merchant on a phone creates an external producer (position by the pin's fields), links it to
-// two products, and records a lot while restocking; every screen is checked with axe.
+// Issue 6's done-when, on a phone: a merchant creates an external producer (position by the pin's
+// fields), links it to two products, and records a lot while restocking; the public product page
+// shows the distance, the intermediaries, the short-circuit badge and the lot; the shelf-label PDF's
+// QR code, decoded out of the rendered PDF, opens the lot's traceability page. axe on every screen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openPage, visit, checkA11y, signIn, PHONE } from './lib.js';
+import { decodeQrCodes, labelRegion } from '../support/pdf-qr.ts';
 
 const app = useApp();
 
-/** Two of the bakery's products whose first size has its stock counted (so it can be restocked). */
+/**
+ * Two of the bakery's products with no origin yet (so the new producer becomes their origin) whose
+ * first size has its stock counted (so it can be restocked).
+ */
 async function trackedProducts(page) {
 	const shops = await (await fetch(`${app.url}/api/v1/shops`)).json();
 	const bakery = shops.items.find((s) => s.trade === 'bakery');
-	const { items } = await (await fetch(`${app.url}/api/v1/products?shop=${bakery.slug}&limit=20`)).json();
+	const { items } = await (await fetch(`${app.url}/api/v1/products?shop=${bakery.slug}&limit=40`)).json();
 	const found = [];
 	for (const item of items) {
+		const trace = await (await fetch(`${app.url}/api/v1/products/${item.id}/traceability`)).json();
+		if (trace.producers.length || trace.chain.length || trace.source) continue;
 		await visit(page, `/pro/catalogue/${item.id}`);
 		const mode = await page.locator('[name="variants.0.stockMode"]').inputValue();
 		if (mode !== 'tracked') continue;
@@ -64,6 +72,27 @@ describe('traceability in the back office', () => {
 		await page.getByText('Stock mis à jour.').waitFor();
 		await visit(page, `/pro/catalogue/${first.id}/origine`);
 		await page.getByRole('cell', { name: 'PAIN-2611', exact: true }).waitFor();
+		await checkA11y(page);
+
+		// What a shopper sees: the facts and the lot on the product's public page.
+		const item = await (await fetch(`${app.url}/api/v1/products/${first.id}`)).json();
+		await visit(page, `/boutiques/${item.shop.slug}/${item.slug}`);
+		const body = await page.locator('main').innerText();
+		assert.match(body, /Produit à [\d,]+ km de la boutique/);
+		assert.match(body, /1 intermédiaire : la boutique/);
+		assert.match(body, /Circuit court/);
+		assert.match(body, /PAIN-2611/);
+		await checkA11y(page);
+
+		// The shelf label for that lot: its QR code, read off the rendered PDF, opens the lot's page.
+		const sheet = await page.request.get(`/pro/etiquettes/planche.pdf?layout=shelf&product=${first.id}&qty-${first.id}=1&lot-${first.id}=PAIN-2611`);
+		assert.equal(sheet.status(), 200);
+		assert.equal(sheet.headers()['content-type'], 'application/pdf');
+		const [url] = await decodeQrCodes(Buffer.from(await sheet.body()), 1, [labelRegion('shelf', 1, 0)]);
+		assert.equal(url, `${app.url}/tracabilite/${first.id}/lot/PAIN-2611`);
+		await page.goto(url);
+		await page.getByRole('heading', { name: new RegExp(`Lot PAIN-2611`) }).waitFor();
+		assert.match(await page.locator('main').innerText(), /Moulin Bellevue/);
 		await checkA11y(page);
 	});
 });
