@@ -4,3 +4,4 @@ export * from './shops.ts';
 export * from './catalog.ts';
 export * from './outbox.ts';
 export * from './orders.ts';
+export * from './invoices.ts';
