@@ -1,4 +1,17 @@
-import { pgTable, text, timestamp, integer, uuid, pgEnum, uniqueIndex, index, check, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import {
+	type AnyPgColumn,
+	pgTable,
+	text,
+	timestamp,
+	integer,
+	uuid,
+	pgEnum,
+	uniqueIndex,
+	index,
+	check,
+	jsonb,
+	primaryKey
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { territories } from './territories.ts';
 import { shops } from './shops.ts';
@@ -72,7 +85,7 @@ export const invoices = pgTable(
 		/** The sequence number per shop and kind (1, 2, 3…); shown as F2026-000001 / AV2026-000001. */
 		number: integer('number').notNull(),
 		/** For a credit note, the invoice it credits. */
-		creditsInvoiceId: uuid('credits_invoice_id').references((): ReturnType<typeof uuid> => invoices.id, { onDelete: 'no action' }),
+		creditsInvoiceId: uuid('credits_invoice_id').references((): AnyPgColumn => invoices.id, { onDelete: 'no action' }),
 		issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 		/** Date of the sale (the goods handed over): the completion of the order. */
 		soldAt: timestamp('sold_at', { withTimezone: true }).notNull(),

@@ -7,6 +7,7 @@ import { NotFoundError } from '#lib/server/errors.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
 import { t } from '#lib/server/i18n.ts';
+import { orderDocuments } from '#lib/server/invoices/queries.ts';
 
 // The customer's order page, reached from the confirmation email without an account: the
 // secret in the link (`?t=`) is the key. A wrong or missing one answers 404, like an unknown id.
@@ -18,8 +19,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	try {
 		const order = await customerOrder(db, params.id, token);
 		if (order.territoryId !== territory.id) throw new NotFoundError('order');
+		const { invoice, creditNotes } = await orderDocuments(db, order.id);
 		return {
 			token,
+			documents: { invoice, creditNotes },
 			timezone: territory.timezone,
 			order: {
 				id: order.id,

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { randomUUID } from 'node:crypto';
+import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { merchantOrder } from '#lib/server/orders/board.ts';
@@ -7,6 +8,11 @@ import { reachableByEmail } from '#lib/server/orders/emails.ts';
 import { handoverText } from '#lib/server/checkout/emails.ts';
 import { NotFoundError } from '#lib/server/errors.ts';
 import { t } from '#lib/server/i18n.ts';
+import { formFailure } from '#lib/server/http/problem.ts';
+import { formToObject } from '#lib/server/http/validate.ts';
+import { orderDocuments } from '#lib/server/invoices/queries.ts';
+import { creditFormInput, issueCreditNote } from '#lib/server/invoices/credit.ts';
+import { displayNumber } from '#lib/server/invoices/issue.ts';
 
 // One order of the merchant's shop with its history. Another shop's order answers 404, exactly
 // like an unknown id (its existence is not revealed).
@@ -17,6 +23,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const order = await merchantOrder(db, scope, params.id);
 		return {
+			// Invoice, credit notes, and what is left to credit; the token makes a replayed credit form harmless.
+			documents: await orderDocuments(db, order.id),
+			creditToken: randomUUID(),
 			timezone,
 			locale: locals.locale,
 			order: {
@@ -51,5 +60,25 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
 		throw e;
+	}
+};
+
+export const actions: Actions = {
+	/** A credit note (avoir) on the completed order: some quantities or the whole order, with a reason. */
+	credit: async ({ locals, params, request }) => {
+		const { db, secret, config } = await appContext();
+		const scope = shopScopeOf(locals);
+		const form = formToObject(await request.formData());
+		try {
+			const { creditNote, replayed } = await issueCreditNote(db, scope, params.id, creditFormInput(form), {
+				locale: locals.locale,
+				secret,
+				origin: config.origin
+			});
+			return { credited: displayNumber(creditNote), replayed };
+		} catch (e) {
+			if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
+			return formFailure(e, locals.locale, form);
+		}
 	}
 };
