@@ -192,7 +192,8 @@ export async function issueCreditNote(
 	});
 }
 
-function pickLines(remaining: ReturnType<typeof remainingOf>, request: CreditRequest, locale: Locale): InvoiceLine[] {
+/** The credit note's lines for a request, given what is left on each invoice line; field errors otherwise. */
+export function pickLines(remaining: ReturnType<typeof remainingOf>, request: CreditRequest, locale: Locale): InvoiceLine[] {
 	if (request.all) {
 		const lines = remaining.filter((r) => r.remaining > 0).map((r) => creditLine(r, r.remaining));
 		if (!lines.length) throw new ConflictError('invoices_error_fully_credited');

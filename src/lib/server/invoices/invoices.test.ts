@@ -352,6 +352,9 @@ describe('credit notes', () => {
 			`SIRET : ${IDENTITY.siret}`
 		])
 			expect(text).toContain(mention);
+		const wrongYear = displayNumber(first.creditNote).replace(/AV(\d{4})/, (_, y) => `AV${Number(y) - 1}`);
+		await expect(merchantDocument(db, w.scope, o.orderId, 'credit_note', wrongYear)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await merchantDocument(db, w.scope, o.orderId, 'credit_note', '1')).id).toBe(first.creditNote.id);
 		expect(parseDisplayNumber(displayNumber(first.creditNote), 'credit_note')).toBe(1);
 		expect(parseDisplayNumber('F2026-000001', 'credit_note')).toBeNull();
 	});

@@ -42,11 +42,15 @@ function documentFilter(orderId: string, kind: InvoiceKind, number: string | nul
 	return where;
 }
 
+/** A full number in the URL (`AV2026-000003`) must be the document's own, year included. */
+const sameNumber = (doc: InvoiceRow, asked: string | null) =>
+	!asked || /^\d+$/.test(asked.trim()) || displayNumber(doc) === asked.trim().toUpperCase();
+
 /** The invoice (number null) or one credit note of an order of the merchant's shop; anything else is "not found". */
 export async function merchantDocument(db: Db, scope: ShopScope, orderId: string, kind: InvoiceKind, number: string | null = null) {
 	const where = documentFilter(orderId, kind, number);
 	const doc = where && (await documentWhere(db, and(...where, eq(invoices.shopId, scope.shopId))));
-	if (!doc) throw new NotFoundError('invoice');
+	if (!doc || !sameNumber(doc, number)) throw new NotFoundError('invoice');
 	return doc;
 }
 
@@ -67,7 +71,7 @@ export async function customerDocument(
 		.where(eq(orders.id, orderId));
 	if (!order || !tokenMatches(token, order.hash) || (territoryId && order.territoryId !== territoryId)) throw new NotFoundError('invoice');
 	const doc = await documentWhere(db, and(...where));
-	if (!doc) throw new NotFoundError('invoice');
+	if (!doc || !sameNumber(doc, number)) throw new NotFoundError('invoice');
 	return doc;
 }
 
