@@ -9,6 +9,10 @@ import { useApp, openPage, visit, checkA11y, signIn, DEMO, PHONE } from './lib.j
 
 const app = useApp();
 
+/** With SCREENSHOTS=<folder>, saves a full-page phone screenshot (to look at the layout). */
+const shot = (page, name) =>
+	process.env.SCREENSHOTS ? page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true }) : null;
+
 const localDay = (offsetDays = 0) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
@@ -83,6 +87,7 @@ describe('invoices and credit notes', () => {
 		await page.getByLabel('Motif').fill('Pain trop cuit');
 		await page.getByRole('button', { name: 'Établir l’avoir' }).click();
 		await page.getByText(/Au plus 2/).waitFor();
+		await shot(page, 'invoices-credit-error');
 		assert.equal(await quantity.getAttribute('aria-invalid'), 'true');
 		await checkA11y(page);
 
@@ -99,6 +104,7 @@ describe('invoices and credit notes', () => {
 		await page.getByRole('link', { name: invoiceNumber }).waitFor();
 		await page.getByRole('link', { name: creditNumber }).waitFor();
 		await page.getByRole('link', { name: 'Exporter pour le comptable (CSV)' }).waitFor();
+		await shot(page, 'invoices-list');
 		await checkA11y(page);
 		await visit(page, '/pro/factures?mois=2001-01');
 		await page.getByText('Aucune facture en janvier 2001').waitFor();
@@ -110,6 +116,7 @@ describe('invoices and credit notes', () => {
 		const link = customer.getByRole('link', { name: `Facture ${invoiceNumber} (PDF)` });
 		await link.waitFor();
 		await customer.getByRole('link', { name: `Avoir ${creditNumber} (PDF)` }).waitFor();
+		await shot(customer, 'invoices-customer');
 		const href = await link.getAttribute('href');
 		const download = await customer.request.get(href);
 		assert.equal(download.status(), 200);
