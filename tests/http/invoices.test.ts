@@ -192,6 +192,7 @@ describe('invoices and credit notes over HTTP', () => {
 		const list = await (await get(base, '/pro/factures', merchant)).text();
 		expect(list).toContain(credit);
 		expect(list).toMatch(/F\d{4}-\d{6}/);
+		expect(list).not.toContain('Sans numéro de TVA');
 		expect(await (await get(base, '/pro/factures?mois=2001-01', merchant)).text()).toContain('Aucune facture');
 		expect((await get(base, '/pro/factures?mois=n%27importe', merchant)).status).toBe(200);
 		const csv = await get(base, '/pro/factures/export.csv', merchant);

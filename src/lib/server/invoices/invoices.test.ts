@@ -14,7 +14,7 @@ import type { ShopScope } from '../tenancy/guard.ts';
 import { transitionOrder, type TransitionContext } from '../orders/transitions.ts';
 import { displayNumber, issueInvoice, parseDisplayNumber, splitDeliveryFee } from './issue.ts';
 import { issueCreditNote, creditFormInput, type CreditContext } from './credit.ts';
-import { customerDocument, documentsCsv, merchantDocument, monthDocuments, orderDocuments } from './queries.ts';
+import { customerDocument, documentsCsv, merchantDocument, monthDocuments, orderDocuments, sellerIdentity } from './queries.ts';
 import { invoicePdf, FRANCHISE_MENTION } from './pdf.ts';
 
 let database: Database;
@@ -219,6 +219,8 @@ describe('invoices', () => {
 		expect(text).toContain(FRANCHISE_MENTION);
 		expect(text).toContain('Total TTC 12,90 €');
 		expect(text).not.toContain('N° TVA intracommunautaire');
+		// The invoices page warns the merchant, who may simply have forgotten the number.
+		expect(await sellerIdentity(db, w.scope)).toMatchObject({ vatNumber: null, siret: IDENTITY.siret });
 	});
 
 	it('100 concurrent completions of 100 orders of one shop: numbers 1..100, no gap, no duplicate', async () => {

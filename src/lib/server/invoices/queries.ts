@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
-import { invoices, orders } from '../db/schema/index.ts';
+import { invoices, orders, shops } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { NotFoundError } from '../errors.ts';
 import { isUuid } from '../catalog/queries.ts';
 import { tokenMatches } from '../checkout/order-token.ts';
-import { displayNumber, INVOICE_TIMEZONE, parseDisplayNumber, type InvoiceKind, type InvoiceRow } from './issue.ts';
+import { displayNumber, INVOICE_TIMEZONE, sellerOf, parseDisplayNumber, type InvoiceKind, type InvoiceRow } from './issue.ts';
 import { remainingOf } from './credit.ts';
 
 // Reading invoices and credit notes: for the merchant (scoped to their shop), for the customer
@@ -204,4 +204,11 @@ export function documentsCsv(docs: MonthDocument[]): string {
 		],
 		record_delimiter: 'windows'
 	});
+}
+
+/** The seller as the next invoice would name them. */
+export async function sellerIdentity(db: Db, scope: ShopScope) {
+	const [shop] = await db.select().from(shops).where(eq(shops.id, scope.shopId));
+	if (!shop) throw new NotFoundError('shop');
+	return sellerOf(shop);
 }
