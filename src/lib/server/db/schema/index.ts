@@ -8,3 +8,4 @@ export * from './traceability.ts';
 export * from './notifications.ts';
 export * from './preparation.ts';
 export * from './api.ts';
+export * from './invoices.ts';

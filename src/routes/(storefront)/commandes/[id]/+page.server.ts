@@ -9,6 +9,7 @@ import { formToObject } from '#lib/server/http/validate.ts';
 import { t } from '#lib/server/i18n.ts';
 import { decideSubstitution, isPreparable, preparationOf } from '#lib/server/preparation/adjust.ts';
 import { adjustmentText } from '#lib/server/preparation/history.ts';
+import { orderDocuments } from '#lib/server/invoices/queries.ts';
 
 // The customer's order page, reached from the confirmation email without an account: the
 // secret in the link (`?t=`) is the key. A wrong or missing one answers 404, like an unknown id.
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		if (order.territoryId !== territory.id) throw new NotFoundError('order');
 		const prep = await preparationOf(db, order.id);
 		const lineName = new Map(order.lines.map((l) => [l.id, l.productName]));
+		const { invoice, creditNotes } = await orderDocuments(db, order.id);
 		return {
 			proposals: prep.substitutions
 				// A proposal is answered only while the order is being prepared; afterwards it lapses.
@@ -38,6 +40,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 				})),
 			adjustments: prep.adjustments.map((a) => ({ id: a.id, createdAt: a.createdAt, text: adjustmentText(a, locals.locale) })),
 			token,
+			documents: { invoice, creditNotes },
 			timezone: territory.timezone,
 			order: {
 				id: order.id,

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
 import { shopScopeOf } from '#lib/server/http/scope.ts';
@@ -11,6 +12,9 @@ import { formToObject } from '#lib/server/http/validate.ts';
 import { t } from '#lib/server/i18n.ts';
 import { markUnavailable, preparationOf, proposeSubstitution, substituteChoices, weighLine } from '#lib/server/preparation/adjust.ts';
 import { adjustmentText, lineControls } from '#lib/server/preparation/history.ts';
+import { orderDocuments } from '#lib/server/invoices/queries.ts';
+import { creditFormInput, issueCreditNote } from '#lib/server/invoices/credit.ts';
+import { displayNumber } from '#lib/server/invoices/issue.ts';
 
 // One order of the merchant's shop with its history. Another shop's order answers 404, exactly
 // like an unknown id (its existence is not revealed). While the order is accepted or preparing,
@@ -24,6 +28,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const [prep, choices] = await Promise.all([preparationOf(db, order.id), substituteChoices(db, scope)]);
 		const pending = new Map(prep.substitutions.filter((s) => s.status === 'pending').map((s) => [s.lineId, s]));
 		return {
+			// Invoice, credit notes, and what is left to credit; the token makes a replayed credit form harmless.
+			documents: await orderDocuments(db, order.id),
+			creditToken: randomUUID(),
 			timezone,
 			locale: locals.locale,
 			done: url.searchParams.get('fait'),
@@ -121,5 +128,22 @@ export const actions: Actions = {
 		adjust(event, 'proposed', async ({ lineId, form }) => {
 			const { db, scope, ctx } = await prepContext(event.locals);
 			await proposeSubstitution(db, scope, event.params.id, lineId, form, ctx);
-		})
+		}),
+	/** A credit note (avoir) on the completed order: some quantities or the whole order, with a reason. */
+	credit: async ({ locals, params, request }) => {
+		const { db, secret, config } = await appContext();
+		const scope = shopScopeOf(locals);
+		const form = formToObject(await request.formData());
+		try {
+			const { creditNote, replayed } = await issueCreditNote(db, scope, params.id, creditFormInput(form), {
+				locale: locals.locale,
+				secret,
+				origin: config.origin
+			});
+			return { credited: displayNumber(creditNote), replayed };
+		} catch (e) {
+			if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
+			return formFailure(e, locals.locale, form);
+		}
+	}
 };

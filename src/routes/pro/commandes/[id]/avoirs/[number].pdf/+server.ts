@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { appContext } from '#lib/server/runtime.ts';
+import { shopScopeOf } from '#lib/server/http/scope.ts';
+import { merchantDocument } from '#lib/server/invoices/queries.ts';
+import { documentDownload } from '#lib/server/invoices/http.ts';
+
+/** One credit note of one of the shop's orders (`/avoirs/AV2026-000003.pdf`). */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { db } = await appContext();
+	const scope = shopScopeOf(locals);
+	return documentDownload(locals.locale, () => merchantDocument(db, scope, params.id, 'credit_note', params.number));
+};
