@@ -17,6 +17,7 @@ import { parsePeriod, quickPeriod, type Period } from './period.ts';
 import { salesReport, bucketsOf } from './sales.ts';
 import { reportCsv, frCents } from './csv.ts';
 import { CustomerFilters, customerDetail, listCustomers } from './customers.ts';
+import { issueCreditNote } from '../invoices/credit.ts';
 
 let database: Database;
 let db: Db;
@@ -188,6 +189,29 @@ describe('sales reports', () => {
 				.find((row) => row[0] === 'Comté')
 				?.slice(1, 3)
 		).toEqual(['kg', '0,512']);
+	});
+
+	const thisMonth = (): Period => ({ ...quickPeriod('this_month', TZ), by: 'day' });
+
+	it('subtracts refunds (credit notes) on the day they were issued, per product and rate', async () => {
+		const w = await shopWorld();
+		const id = await w.order([
+			[w.bread.id, 4],
+			[w.wine.id, 1]
+		]);
+		await w.complete(id);
+		const before = await salesReport(db, w.scope, thisMonth(), TZ);
+		const breadLine = (await db.select().from(orderLines)).find((l) => l.orderId === id && l.variantId === w.bread.id)!;
+		await issueCreditNote(db, w.scope, id, { reason: 'Pain rassis', lines: { [breadLine.id]: '1' } }, ctx);
+		const after = await salesReport(db, w.scope, thisMonth(), TZ);
+		expect(after.totals.totalCents).toBe(before.totals.totalCents - 350);
+		const bread = (r: typeof after) => r.products.find((p) => p.product === 'Pain de campagne')!;
+		expect(bread(after)).toMatchObject({ quantity: bread(before).quantity - 1, totalCents: bread(before).totalCents - 350 });
+		const rate = (r: typeof after, bps: number) => r.rates.find((x) => x.rateBps === bps)!;
+		expect(rate(after, 550).totalCents).toBe(rate(before, 550).totalCents - 350);
+		expect(rate(after, 2000)).toEqual(rate(before, 2000));
+		for (const x of [...after.rates, ...after.products, ...after.buckets, after.totals])
+			expect(x.exclCents + x.vatCents).toBe(x.totalCents);
 	});
 
 	it('never counts another shop’s sales', async () => {

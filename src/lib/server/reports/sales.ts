@@ -68,18 +68,41 @@ function completedIn(scope: ShopScope, period: Period, timezone: string) {
 }
 
 /**
- * CREDIT NOTES GO HERE. Refunds (credit notes) of the period are to be subtracted from sales:
- * return them as entries with NEGATIVE `totalCents` (and quantity), dated by the credit note, with
- * the refunded line's product, unit and VAT rate. `vatOfTotal` rounds half away from zero, so a
- * credit note of a whole line cancels exactly that line's excl. and VAT. Until credit notes
- * exist, there is nothing to subtract.
+ * Refunds (credit notes) of the period, subtracted from sales: entries with NEGATIVE `totalCents`
+ * (and quantity), dated by the credit note, with the refunded line's product, unit and VAT rate. `vatOfTotal` rounds half away from zero, so a
+ * credit note of a whole line cancels exactly that line's excl. and VAT.
  */
 async function creditNoteEntries(db: Db, scope: ShopScope, period: Period, timezone: string): Promise<SaleEntry[]> {
-	void db;
-	void scope;
-	void period;
-	void timezone;
-	return [];
+	// A credit note's lines are frozen in its jsonb `lines`; those billing an order line carry its id as
+	// `key` (delivery shares, `delivery-<rate>`, stay out like the fees themselves). The rate is the
+	// order line's, as for the sales (a shop under the VAT franchise invoices at 0 %).
+	const rows = await queryRows<{
+		bucket: string;
+		product: string;
+		unit: string;
+		rate_bps: number;
+		total_cents: number;
+		quantity: string | number;
+	}>(
+		db,
+		sql`select to_char(date_trunc(${TRUNC[period.by]}, i.issued_at at time zone ${timezone}), 'YYYY-MM-DD') as bucket,
+				l.product_name as product, l.unit, l.vat_rate_bps as rate_bps, x."totalCents" as total_cents, x.quantity::text as quantity
+			from invoices i
+			cross join lateral jsonb_to_recordset(i.lines) as x(key text, quantity numeric, "totalCents" int)
+			join order_lines l on l.id::text = x.key
+			where i.shop_id = ${scope.shopId} and i.kind = 'credit_note'
+				and i.issued_at >= (${period.from}::date)::timestamp at time zone ${timezone}
+				and i.issued_at < (${addDays(period.to, 1)}::date)::timestamp at time zone ${timezone}`
+	);
+	return rows.map((r) => ({
+		bucket: r.bucket,
+		product: r.product,
+		unit: r.unit,
+		rateBps: Number(r.rate_bps),
+		totalCents: -Number(r.total_cents),
+		lines: 1,
+		quantity: -Number(r.quantity)
+	}));
 }
 
 export type Amounts = { exclCents: number; vatCents: number; totalCents: number };
