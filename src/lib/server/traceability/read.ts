@@ -20,8 +20,8 @@ import { distanceKm } from '../../geo.ts';
 import { isShortCircuit, type SupplyChainRole } from './rules.ts';
 
 /**
- * The one reader of traceability (SPEC §3.4), shared by the back office, the labels, the public
- * pages and the open-data API. Everything is scoped by territory: an id of another territory is
+ * The one reader of traceability (SPEC §3.4), shared by the back office, the public pages and
+ * the open-data API. Everything is scoped by territory: an id of another territory is
  * `null` (not found). A product bought from a producer selling on the platform (`product_sources`)
  * shows its source's producers (when it has none of its own), chain and lots: the shop never
  * retypes them. The facts (distance, intermediaries) are the ones stored by `facts.ts`; the
@@ -265,8 +265,7 @@ async function lotsOf(db: Db, productIds: string[], limit: number | null): Promi
  * Everything known about where a product comes from: producers (first = origin) with their
  * certificates and photos, supply chain, lots, source, and the stored facts. Null when the product
  * is not in the territory (or, with `public`, is archived or its shop is not active). Without
- * `public`, archived products and inactive shops are included (the back office and the labels
- * need them).
+ * `public`, archived products and inactive shops are included (the back office needs them).
  */
 export async function productTraceability(
 	db: Db,
