@@ -78,20 +78,22 @@ describe('traceability in the back office', () => {
 		const item = await (await fetch(`${app.url}/api/v1/products/${first.id}`)).json();
 		await visit(page, `/boutiques/${item.shop.slug}/${item.slug}`);
 		const body = await page.locator('main').innerText();
-		assert.match(body, /Produit à [\d,]+ km de la boutique/);
+		assert.match(body, /Produit à [\d,]+\s+km de la boutique/); // "11\u00a0km": a non-breaking space
 		assert.match(body, /1 intermédiaire : la boutique/);
 		assert.match(body, /Circuit court/);
 		assert.match(body, /PAIN-2611/);
 		await checkA11y(page);
 
 		// The shelf label for that lot: its QR code, read off the rendered PDF, opens the lot's page.
-		const sheet = await page.request.get(`/pro/etiquettes/planche.pdf?layout=shelf&product=${first.id}&qty-${first.id}=1&lot-${first.id}=PAIN-2611`);
+		const sheet = await page.request.get(
+			`/pro/etiquettes/planche.pdf?layout=shelf&product=${first.id}&qty-${first.id}=1&lot-${first.id}=PAIN-2611`
+		);
 		assert.equal(sheet.status(), 200);
 		assert.equal(sheet.headers()['content-type'], 'application/pdf');
 		const [url] = await decodeQrCodes(Buffer.from(await sheet.body()), 1, [labelRegion('shelf', 1, 0)]);
 		assert.equal(url, `${app.url}/tracabilite/${first.id}/lot/PAIN-2611`);
 		await page.goto(url);
-		await page.getByRole('heading', { name: new RegExp(`Lot PAIN-2611`) }).waitFor();
+		await page.getByRole('heading', { level: 1, name: /Lot PAIN-2611/ }).waitFor();
 		assert.match(await page.locator('main').innerText(), /Moulin Bellevue/);
 		await checkA11y(page);
 	});

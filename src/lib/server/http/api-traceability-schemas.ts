@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { component, defineOperation, problemResponse } from './openapi.ts';
 import { SUPPLY_CHAIN_ROLES } from '../traceability/rules.ts';
-import type { ProductTraceability as ProductTraceabilityView } from '../traceability/public.ts';
+import type { PublicTraceability } from '../traceability/read.ts';
 
 /** The open-data traceability of a product (SPEC §3.4): the same reading as its public page. */
 
@@ -97,7 +97,7 @@ export const ProductTraceability = component(
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type TraceabilitySchemaMatchesRead = Assert<Same<z.output<typeof ProductTraceability>, ProductTraceabilityView>>;
+export type TraceabilitySchemaMatchesRead = Assert<Same<z.output<typeof ProductTraceability>, PublicTraceability>>;
 
 export const getProductTraceabilityOperation = defineOperation({
 	operationId: 'getProductTraceability',

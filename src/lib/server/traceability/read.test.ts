@@ -27,7 +27,7 @@ describe('productTraceability', () => {
 		expect(await productTraceability(database.db, '00000000-0000-4000-8000-000000000000', row.id)).toBeNull();
 		const producer = await producerProfile(database.db, territoryId, trace!.producers[0].slug);
 		expect(producer?.id).toBe(trace!.producers[0].id);
-		expect(await lotTraceability(database.db, territoryId, '00000000-0000-4000-8000-000000000000')).toBeNull();
+		expect(await lotTraceability(database.db, territoryId, { lotId: '00000000-0000-4000-8000-000000000000' })).toBeNull();
 	});
 
 	it('reads a demo lot with its product, and a demo product bought from a producer-shop through its source', async () => {
@@ -35,10 +35,13 @@ describe('productTraceability', () => {
 			database.db,
 			sql`select id, code, product_id from lots limit 1`
 		);
-		const read = await lotTraceability(database.db, territoryId, lot.id);
+		const read = await lotTraceability(database.db, territoryId, { lotId: lot.id });
 		expect(read?.lot.code).toBe(lot.code);
 		expect(read?.product.productId).toBe(lot.product_id);
 		expect(read?.product.lots.some((l) => l.id === lot.id)).toBe(true);
+		const byCode = await lotTraceability(database.db, territoryId, { productId: lot.product_id, code: lot.code });
+		expect(byCode?.lot.id).toBe(lot.id);
+		expect(await lotTraceability(database.db, territoryId, { productId: lot.product_id, code: 'NOPE' })).toBeNull();
 		const [sourced] = await queryRows<{ id: string; source: string }>(
 			database.db,
 			sql`select product_id as id, source_product_id as source from product_sources limit 1`

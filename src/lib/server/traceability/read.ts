@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.ts';
 import {
 	lots,
 	media,
@@ -12,15 +12,26 @@ import {
 	shops,
 	supplyChainSteps
 } from '../db/schema/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { isUuid, toCard, variantsOf, type ProductCard } from '../catalog/queries.ts';
 import { imageUrls } from '../media/images.ts';
 import { mediaStorage, type MediaStorage } from '../media/storage.ts';
+import { distanceKm } from '../../geo.ts';
 import { isShortCircuit, type SupplyChainRole } from './rules.ts';
 
 /**
- * Traceability reads (SPEC §3.4), shared by the public pages, the API, the labels and the back
- * office. Everything is scoped by territory: an id of another territory is `null` (not found).
- * A product bought from a producer selling on the platform (`product_sources`) shows its source's
- * producers (when it has none of its own), chain and lots: the shop never retypes them.
+ * The one reader of traceability (SPEC §3.4), shared by the back office, the public pages and
+ * the open-data API. Everything is scoped by territory: an id of another territory is
+ * `null` (not found). A product bought from a producer selling on the platform (`product_sources`)
+ * shows its source's producers (when it has none of its own), chain and lots: the shop never
+ * retypes them. The facts (distance, intermediaries) are the ones stored by `facts.ts`; the
+ * short-circuit rule is `rules.ts`'s.
+ *
+ * With `{ public: true }` (what a buyer, a search engine or a QR code on a shelf label may read),
+ * only active products of active shops are found; a source product or a seller shop that is not
+ * active is not shown; the lots are the product's own (the codes printed on its labels), all of
+ * them. `publicTraceability`, `publicLotTraceability`, `producersByDistance` and `producerPage` are
+ * the public views (the API's documented shape), throwing NotFoundError for the 404.
  */
 
 export type Certification = {
@@ -83,17 +94,26 @@ export type Lot = {
 export type ProductTraceability = {
 	productId: string;
 	shopId: string;
+	product: { id: string; slug: string; name: string; origin: string | null; imageUrl: string | null; imageAlt: string | null };
+	shop: { id: string; slug: string; name: string; address: string; city: string; latitude: number | null; longitude: number | null };
 	/** The product of a producer on the platform this one is bought from, if any. */
 	source: { productId: string; productSlug: string; productName: string; shopId: string; shopSlug: string; shopName: string } | null;
 	/** Ordered; the first is the origin. */
 	producers: ProducerDetails[];
 	chain: ChainStep[];
-	/** Most recent first: the product's own lots, then its source's. */
+	/** Most recent first: the product's own lots, then its source's (public: only its own). */
 	lots: Lot[];
 	facts: { originKm: number | null; intermediaries: number | null; isShortCircuit: boolean };
 };
 
-export type ReadOptions = { today?: string; storage?: MediaStorage; lotLimit?: number };
+export type ReadOptions = {
+	today?: string;
+	storage?: MediaStorage;
+	/** At most this many lots (default 50; public reads list them all). */
+	lotLimit?: number;
+	/** What the public may see (see the module's comment). */
+	public?: boolean;
+};
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -107,7 +127,8 @@ export async function producerDetails(db: Db, territoryId: string, ids: string[]
 				producer: producers,
 				sellerId: shops.id,
 				sellerSlug: shops.slug,
-				sellerName: shops.name
+				sellerName: shops.name,
+				sellerStatus: shops.status
 			})
 			.from(producers)
 			.leftJoin(shops, eq(shops.id, producers.sellerShopId))
@@ -154,7 +175,10 @@ export async function producerDetails(db: Db, territoryId: string, ids: string[]
 				imageUrl: p.imageUrl,
 				imageAlt: p.imageAlt,
 				shopId: p.shopId,
-				sellerShop: row.sellerId ? { id: row.sellerId, slug: row.sellerSlug!, name: row.sellerName! } : null,
+				sellerShop:
+					row.sellerId && (!options.public || row.sellerStatus === 'active')
+						? { id: row.sellerId, slug: row.sellerSlug!, name: row.sellerName! }
+						: null,
 				certifications: certs
 					.filter((c) => c.producerId === id)
 					.map((c) => ({
@@ -179,9 +203,9 @@ export async function producerDetails(db: Db, territoryId: string, ids: string[]
 	});
 }
 
-/** One producer of the territory by id or slug, or null. */
+/** One producer of the territory by id or slug (public reads: by slug only, its page's URL), or null. */
 export async function producerProfile(db: Db, territoryId: string, idOrSlug: string, options: ReadOptions = {}) {
-	const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+	const isId = !options.public && isUuid(idOrSlug);
 	const [row] = await db
 		.select({ id: producers.id })
 		.from(producers)
@@ -218,33 +242,30 @@ async function producerIdsOf(db: Db, productId: string): Promise<string[]> {
 	return rows.map((r) => r.id);
 }
 
-async function lotsOf(db: Db, productIds: string[], limit: number): Promise<Lot[]> {
-	const rows = await db
-		.select()
-		.from(lots)
-		.where(inArray(lots.productId, productIds))
-		.orderBy(desc(lots.createdAt), asc(lots.code))
-		.limit(limit);
+const lotOf = (r: typeof lots.$inferSelect): Lot => ({
+	id: r.id,
+	productId: r.productId,
+	code: r.code,
+	producedOn: r.producedOn,
+	bestBefore: r.bestBefore,
+	quantity: r.quantity,
+	note: r.note,
+	createdAt: r.createdAt
+});
+
+/** Newest first (same order as the product page's latest lots), own lots before the source's. */
+async function lotsOf(db: Db, productIds: string[], limit: number | null): Promise<Lot[]> {
+	const query = db.select().from(lots).where(inArray(lots.productId, productIds)).orderBy(desc(lots.createdAt), desc(lots.code)).$dynamic();
+	const rows = await (limit === null ? query : query.limit(limit));
 	const rank = new Map(productIds.map((id, i) => [id, i]));
-	return rows
-		.map((r) => ({
-			id: r.id,
-			productId: r.productId,
-			code: r.code,
-			producedOn: r.producedOn,
-			bestBefore: r.bestBefore,
-			quantity: r.quantity,
-			note: r.note,
-			createdAt: r.createdAt
-		}))
-		.sort((a, b) => rank.get(a.productId)! - rank.get(b.productId)!);
+	return rows.map(lotOf).sort((a, b) => rank.get(a.productId)! - rank.get(b.productId)!);
 }
 
 /**
  * Everything known about where a product comes from: producers (first = origin) with their
  * certificates and photos, supply chain, lots, source, and the stored facts. Null when the product
- * is not in the territory. Archived products and inactive shops are included (the back office and
- * the labels need them); public pages filter on their own.
+ * is not in the territory (or, with `public`, is archived or its shop is not active). Without
+ * `public`, archived products and inactive shops are included (the back office needs them).
  */
 export async function productTraceability(
 	db: Db,
@@ -252,12 +273,15 @@ export async function productTraceability(
 	productId: string,
 	options: ReadOptions = {}
 ): Promise<ProductTraceability | null> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(productId)) return null;
-	const [product] = await db
-		.select({ id: products.id, shopId: products.shopId, originKm: products.originKm, intermediaries: products.intermediaries })
+	if (!isUuid(productId)) return null;
+	const [row] = await db
+		.select({ product: products, shop: shops })
 		.from(products)
+		.innerJoin(shops, eq(shops.id, products.shopId))
 		.where(and(eq(products.id, productId), eq(products.territoryId, territoryId)));
-	if (!product) return null;
+	if (!row) return null;
+	const { product, shop } = row;
+	if (options.public && (product.status !== 'active' || shop.status !== 'active')) return null;
 	const [sourceRow] = await db
 		.select({
 			productId: products.id,
@@ -265,23 +289,47 @@ export async function productTraceability(
 			productName: products.name,
 			shopId: shops.id,
 			shopSlug: shops.slug,
-			shopName: shops.name
+			shopName: shops.name,
+			visible: sql<boolean>`${products.status} = 'active' and ${shops.status} = 'active'`
 		})
 		.from(productSources)
 		.innerJoin(products, eq(products.id, productSources.sourceProductId))
 		.innerJoin(shops, eq(shops.id, products.shopId))
 		.where(and(eq(productSources.productId, productId), eq(products.territoryId, territoryId)));
-	const source = sourceRow ?? null;
+	// The source gives producers and chain even when the public may not see its product.
+	const sourceId = sourceRow?.productId ?? null;
 	const own = await producerIdsOf(db, productId);
-	const producerIds = own.length || !source ? own : await producerIdsOf(db, source.productId);
+	const producerIds = own.length || !sourceId ? own : await producerIdsOf(db, sourceId);
 	const [details, chain, lotRows] = await Promise.all([
 		producerDetails(db, territoryId, producerIds, options),
-		chainOf(db, source ? source.productId : productId),
-		lotsOf(db, source ? [productId, source.productId] : [productId], options.lotLimit ?? 50)
+		chainOf(db, sourceId ?? productId),
+		options.public ? lotsOf(db, [productId], null) : lotsOf(db, sourceId ? [productId, sourceId] : [productId], options.lotLimit ?? 50)
 	]);
+	let source: ProductTraceability['source'] = null;
+	if (sourceRow && (!options.public || sourceRow.visible)) {
+		const { visible: _visible, ...shown } = sourceRow;
+		source = shown;
+	}
 	return {
 		productId,
 		shopId: product.shopId,
+		product: {
+			id: product.id,
+			slug: product.slug,
+			name: product.name,
+			origin: product.origin,
+			imageUrl: product.imageUrl,
+			imageAlt: product.imageAlt
+		},
+		shop: {
+			id: shop.id,
+			slug: shop.slug,
+			name: shop.name,
+			address: shop.address,
+			city: shop.city,
+			latitude: shop.latitude,
+			longitude: shop.longitude
+		},
 		source,
 		producers: details,
 		chain,
@@ -294,34 +342,183 @@ export async function productTraceability(
 	};
 }
 
-/** One lot of the territory with its product's traceability (the per-lot public page), or null. */
+/** A lot by its id, or by its product and code (the URL printed on shelf labels). */
+export type LotRef = { lotId: string } | { productId: string; code: string };
+
+/** One lot of the territory with its product's traceability (the per-lot page), or null. */
 export async function lotTraceability(
 	db: Db,
 	territoryId: string,
-	lotId: string,
+	ref: LotRef,
 	options: ReadOptions = {}
 ): Promise<{ lot: Lot; product: ProductTraceability } | null> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(lotId)) return null;
+	if (!isUuid('lotId' in ref ? ref.lotId : ref.productId)) return null;
 	const [row] = await db
 		.select({ lot: lots })
 		.from(lots)
 		.innerJoin(products, eq(products.id, lots.productId))
-		.where(and(eq(lots.id, lotId), eq(products.territoryId, territoryId)));
+		.where(
+			and(
+				'lotId' in ref ? eq(lots.id, ref.lotId) : and(eq(lots.productId, ref.productId), eq(lots.code, ref.code)),
+				eq(products.territoryId, territoryId)
+			)
+		);
 	if (!row) return null;
 	const product = await productTraceability(db, territoryId, row.lot.productId, options);
-	if (!product) return null;
-	const l = row.lot;
+	return product ? { lot: lotOf(row.lot), product } : null;
+}
+
+// ── Public views: the open-data shape (its OpenAPI schema is checked against `PublicTraceability`) ──
+
+export type PublicCertification = Pick<Certification, 'label' | 'certificateNumber' | 'certifier' | 'expiresOn'>;
+
+export type PublicProducer = Pick<ProducerDetails, 'id' | 'slug' | 'name' | 'city' | 'latitude' | 'longitude' | 'methods' | 'labels'> & {
+	/** The producer sells on the platform as this shop (its slug), else null. */
+	sellerShopSlug: string | null;
+	certifications: PublicCertification[];
+};
+
+export type PublicChainStep = Omit<ChainStep, 'id' | 'producerId'>;
+
+export type PublicLot = Pick<Lot, 'code' | 'producedOn' | 'bestBefore' | 'quantity' | 'note'>;
+
+export type PublicTraceability = {
+	product: ProductTraceability['product'];
+	shop: Omit<ProductTraceability['shop'], 'id'>;
+	facts: { originKm: number | null; intermediaries: number | null; shortCircuit: boolean };
+	/** In order: the first is the origin (the source product's when bought from a producer on the platform). */
+	producers: PublicProducer[];
+	/** The hands between producer and shop, in order (the source product's chain when it has a source). */
+	chain: PublicChainStep[];
+	/** Newest first. */
+	lots: PublicLot[];
+	/** The producer's own product this shop buys, when the producer sells on the platform. */
+	source: { productId: string; name: string; shopSlug: string; shopName: string; productSlug: string } | null;
+};
+
+const publicCertification = (c: Certification): PublicCertification => ({
+	label: c.label,
+	certificateNumber: c.certificateNumber,
+	certifier: c.certifier,
+	expiresOn: c.expiresOn
+});
+
+const publicLot = (l: Lot): PublicLot => ({
+	code: l.code,
+	producedOn: l.producedOn,
+	bestBefore: l.bestBefore,
+	quantity: l.quantity,
+	note: l.note
+});
+
+function publicView(trace: ProductTraceability): PublicTraceability {
+	const { id: _shopId, ...shop } = trace.shop;
 	return {
-		lot: {
-			id: l.id,
-			productId: l.productId,
-			code: l.code,
-			producedOn: l.producedOn,
-			bestBefore: l.bestBefore,
-			quantity: l.quantity,
-			note: l.note,
-			createdAt: l.createdAt
-		},
-		product
+		product: trace.product,
+		shop,
+		facts: { originKm: trace.facts.originKm, intermediaries: trace.facts.intermediaries, shortCircuit: trace.facts.isShortCircuit },
+		producers: trace.producers.map((p) => ({
+			id: p.id,
+			slug: p.slug,
+			name: p.name,
+			city: p.city,
+			latitude: p.latitude,
+			longitude: p.longitude,
+			methods: p.methods,
+			labels: p.labels,
+			sellerShopSlug: p.sellerShop?.slug ?? null,
+			certifications: p.certifications.map(publicCertification)
+		})),
+		chain: trace.chain.map(({ id: _id, producerId: _producerId, ...step }) => step),
+		lots: trace.lots.map(publicLot),
+		source: trace.source && {
+			productId: trace.source.productId,
+			name: trace.source.productName,
+			productSlug: trace.source.productSlug,
+			shopSlug: trace.source.shopSlug,
+			shopName: trace.source.shopName
+		}
 	};
+}
+
+/** What the public may read of a product's origin (page `/tracabilite/{id}` and the API). Not visible → NotFoundError. */
+export async function publicTraceability(db: Db, territoryId: string, productId: string): Promise<PublicTraceability> {
+	const trace = await productTraceability(db, territoryId, productId, { public: true });
+	if (!trace) throw new NotFoundError('product');
+	return publicView(trace);
+}
+
+/** One lot of a visible product by its code, with the product's public traceability. Unknown → NotFoundError. */
+export async function publicLotTraceability(
+	db: Db,
+	territoryId: string,
+	productId: string,
+	code: string
+): Promise<PublicTraceability & { lot: PublicLot }> {
+	const found = await lotTraceability(db, territoryId, { productId, code }, { public: true });
+	if (!found) throw new NotFoundError('lot');
+	return { ...publicView(found.product), lot: publicLot(found.lot) };
+}
+
+// ── Producers (public) ─────────────────────────────────────────────────────────────────────
+
+export type ProducerListItem = {
+	slug: string;
+	name: string;
+	city: string;
+	latitude: number;
+	longitude: number;
+	labels: string[];
+	/** Active products of active shops made by this producer. */
+	productCount: number;
+	/** Kilometres from `from`, to 0.1 km; null without it. */
+	distanceKm: number | null;
+};
+
+/** The producers of a territory (the public map's list), nearest to `from` first (by name without it). */
+export async function producersByDistance(
+	db: Db,
+	territoryId: string,
+	from: { latitude: number; longitude: number } | null
+): Promise<ProducerListItem[]> {
+	const rows = await queryRows<Omit<ProducerListItem, 'distanceKm'>>(
+		db,
+		sql`select pr.slug, pr.name, pr.city, pr.latitude, pr.longitude, pr.labels,
+			(select count(distinct p.id)::int from product_producers pp join products p on p.id = pp.product_id join shops s on s.id = p.shop_id
+				where pp.producer_id = pr.id and p.status = 'active' and s.status = 'active') as "productCount"
+		from producers pr where pr.territory_id = ${territoryId}::uuid
+		order by pr.name, pr.slug`
+	);
+	const items = rows.map((row) => ({ ...row, distanceKm: from ? Math.round(distanceKm(from, row) * 10) / 10 : null }));
+	return from ? items.sort((a, b) => a.distanceKm! - b.distanceKm! || a.name.localeCompare(b.name)) : items;
+}
+
+export type ProducerPage = ProducerDetails & {
+	/** Its active products (of active shops) in the territory, as cards. */
+	products: ProductCard[];
+};
+
+type ProducerProductRow = Parameters<typeof toCard>[0];
+
+/** A producer's public page: its profile (public reading) and its products. Unknown slug (or another territory's) → NotFoundError. */
+export async function producerPage(db: Db, territoryId: string, slug: string, options: ReadOptions = {}): Promise<ProducerPage> {
+	const producer = await producerProfile(db, territoryId, slug, { ...options, public: true });
+	if (!producer) throw new NotFoundError('producer');
+	const rows = await queryRows<ProducerProductRow>(
+		db,
+		sql`select p.id, p.slug, p.name, p.unit, p.image_url as "imageUrl", p.image_alt as "imageAlt", p.labels,
+			p.sold_out_today as "soldOutToday", s.id as "shopId", s.slug as "shopSlug", s.name as "shopName",
+			c.slug as "categorySlug", c.name as "categoryName", p.origin_km as "originKm", p.intermediaries,
+			coalesce(pp.position = 0 and pr.seller_shop_id = p.shop_id, false) as "sellerIsProducer"
+		from product_producers pp join producers pr on pr.id = pp.producer_id
+		join products p on p.id = pp.product_id join shops s on s.id = p.shop_id
+		left join categories c on c.id = p.category_id
+		where pp.producer_id = ${producer.id}::uuid and p.status = 'active' and s.status = 'active' and p.territory_id = pr.territory_id
+		order by p.name, p.id`
+	);
+	const variants = await variantsOf(
+		db,
+		rows.map((row) => row.id)
+	);
+	return { ...producer, products: rows.map((row) => toCard(row, variants.get(row.id) ?? [])) };
 }

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
-import { listProducers } from '#lib/server/traceability/public.ts';
+import { producersByDistance } from '#lib/server/traceability/read.ts';
 import { parseLatLng } from '#lib/server/catalog/search.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
 import type { ListedTrader } from '#lib/components/TraderList.svelte';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		: territory.latitude !== null && territory.longitude !== null
 			? { latitude: territory.latitude, longitude: territory.longitude }
 			: null;
-	const producers = await listProducers(db, territory.id, from);
+	const producers = await producersByDistance(db, territory.id, from);
 	const map = mapSettings();
 	return {
 		territoryName: territory.name,

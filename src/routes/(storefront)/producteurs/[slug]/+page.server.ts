@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
-import { producerPage } from '#lib/server/traceability/public.ts';
+import { producerPage } from '#lib/server/traceability/read.ts';
 import { notFoundAs404 } from '#lib/server/http/not-found.ts';
 import { getShopBySlug } from '#lib/server/catalog/queries.ts';
 

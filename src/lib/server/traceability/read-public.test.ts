@@ -9,7 +9,7 @@ import { searchProducts, type SearchParams } from '../catalog/search.ts';
 import { readSearchForm } from '../catalog/search-form.ts';
 import { refreshProductFacts } from './facts.ts';
 import { isShortCircuit } from './rules.ts';
-import { listProducers, lotTraceability, producerPage, productTraceability } from './public.ts';
+import { producerPage, producersByDistance, publicLotTraceability, publicTraceability } from './read.ts';
 
 let database: Database;
 let territoryId: string;
@@ -39,7 +39,7 @@ afterAll(async () => database?.close());
 
 describe('productTraceability', () => {
 	it('gives the producers with certificates, the chain in order, lots newest first and the stored facts', async () => {
-		const trace = await productTraceability(database.db, territoryId, product.id);
+		const trace = await publicTraceability(database.db, territoryId, product.id);
 		const [stored] = await queryRows<{ origin_km: number; intermediaries: number }>(
 			database.db,
 			sql`select origin_km, intermediaries from products where id = ${product.id}`
@@ -50,30 +50,40 @@ describe('productTraceability', () => {
 			{ label: 'ab', certificateNumber: 'FR-BIO-01-4242', certifier: 'Ecocert', expiresOn: '2027-06-30' }
 		]);
 		expect(trace.chain.map((step) => step.role)).toEqual(['producer', 'processor']);
-		expect(trace.lots.map((lot) => lot.code)).toEqual(['L-NEW', 'L-OLD']);
-		expect(trace.lots[1]).toMatchObject({ producedOn: '2026-10-01', bestBefore: '2026-12-01', quantity: 12.5 });
+		// The demo's own lots come first (made at the seed's date); ours follow, newest first.
+		const ours = trace.lots.filter((lot) => lot.code.startsWith('L-'));
+		expect(ours.map((lot) => lot.code)).toEqual(['L-NEW', 'L-OLD']);
+		expect(trace.lots.map((lot) => lot.code)).toEqual(
+			(
+				await queryRows<{ code: string }>(
+					database.db,
+					sql`select code from lots where product_id = ${product.id} order by created_at desc, code desc`
+				)
+			).map((row) => row.code)
+		);
+		expect(ours[1]).toMatchObject({ producedOn: '2026-10-01', bestBefore: '2026-12-01', quantity: 12.5 });
 		expect(trace.source).toBeNull();
 	});
 
 	it('finds one lot by its code, and refuses an unknown one', async () => {
-		const { lot } = await lotTraceability(database.db, territoryId, product.id, 'L-OLD');
+		const { lot } = await publicLotTraceability(database.db, territoryId, product.id, 'L-OLD');
 		expect(lot.code).toBe('L-OLD');
-		await expect(lotTraceability(database.db, territoryId, product.id, 'NOPE')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(publicLotTraceability(database.db, territoryId, product.id, 'NOPE')).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('is "not found" for a malformed id, another territory, and an archived product', async () => {
-		await expect(productTraceability(database.db, territoryId, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(publicTraceability(database.db, territoryId, 'not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
 		const [other] = await queryRows<{ id: string }>(
 			database.db,
 			sql`insert into territories (slug, name, host) values ('ailleurs', 'Ailleurs', 'ailleurs.test') returning id`
 		);
-		await expect(productTraceability(database.db, other.id, product.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(publicTraceability(database.db, other.id, product.id)).rejects.toBeInstanceOf(NotFoundError);
 		const [archived] = await queryRows<{ id: string }>(
 			database.db,
 			sql`update products set status = 'archived' where id = (select id from products where id <> ${product.id} and status = 'active'
 				order by name desc limit 1) returning id`
 		);
-		await expect(productTraceability(database.db, territoryId, archived.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(publicTraceability(database.db, territoryId, archived.id)).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('follows the source product when the shop buys from a producer selling on the platform', async () => {
@@ -87,11 +97,51 @@ describe('productTraceability', () => {
 		await database.db.execute(sql`delete from product_producers where product_id = ${pair.buyer}`);
 		await database.db.execute(sql`insert into product_sources (product_id, source_product_id) values (${pair.buyer}, ${pair.source})`);
 		await refreshProductFacts(database.db, { productIds: [pair.buyer] });
-		const trace = await productTraceability(database.db, territoryId, pair.buyer);
+		const trace = await publicTraceability(database.db, territoryId, pair.buyer);
 		expect(trace.source?.productId).toBe(pair.source);
 		expect(trace.producers.length).toBeGreaterThan(0);
 		expect(trace.facts.intermediaries).toBe(1);
 		expect(trace.facts.shortCircuit).toBe(true);
+	});
+
+	it('hides what the public may not see: a suspended shop, and the source (but not its producers) of a suspended producer-shop', async () => {
+		const [link] = await queryRows<{ buyer: string; source_shop: string; buyer_shop: string }>(
+			database.db,
+			sql`select ps.product_id as buyer, s.shop_id as source_shop, b.shop_id as buyer_shop from product_sources ps
+				join products s on s.id = ps.source_product_id join products b on b.id = ps.product_id
+				where b.status = 'active' and s.shop_id <> b.shop_id limit 1`
+		);
+		const before = await publicTraceability(database.db, territoryId, link.buyer);
+		expect(before.source).not.toBeNull();
+		expect(before.producers[0].sellerShopSlug).not.toBeNull();
+		await database.db.execute(sql`update shops set status = 'suspended' where id = ${link.source_shop}`);
+		try {
+			const after = await publicTraceability(database.db, territoryId, link.buyer);
+			expect(after.source).toBeNull();
+			expect(after.producers.map((p) => p.id)).toEqual(before.producers.map((p) => p.id));
+			expect(after.producers[0].sellerShopSlug).toBeNull();
+			expect(after.chain).toEqual(before.chain);
+		} finally {
+			await database.db.execute(sql`update shops set status = 'active' where id = ${link.source_shop}`);
+		}
+		await database.db.execute(sql`update shops set status = 'suspended' where id = ${link.buyer_shop}`);
+		try {
+			await expect(publicTraceability(database.db, territoryId, link.buyer)).rejects.toBeInstanceOf(NotFoundError);
+		} finally {
+			await database.db.execute(sql`update shops set status = 'active' where id = ${link.buyer_shop}`);
+		}
+	});
+
+	it("lists only the product's own lots, and a lot code of another product is not found on this one", async () => {
+		const [other] = await queryRows<{ product_id: string; code: string }>(
+			database.db,
+			sql`select product_id, code from lots where product_id <> ${product.id} limit 1`
+		);
+		await expect(publicLotTraceability(database.db, territoryId, product.id, other.code)).rejects.toBeInstanceOf(NotFoundError);
+		const { lot } = await publicLotTraceability(database.db, territoryId, other.product_id, other.code);
+		expect(lot.code).toBe(other.code);
+		const trace = await publicTraceability(database.db, territoryId, product.id);
+		expect(trace.lots.every((one) => one.code !== other.code || other.product_id === product.id)).toBe(true);
 	});
 });
 
@@ -101,14 +151,18 @@ describe('the product query carries the facts', () => {
 		expect(detail.intermediaries).toBe(2);
 		expect(detail.shortCircuit).toBe(false);
 		expect(detail.originKm).not.toBeNull();
-		expect(detail.lots.map((lot) => lot.code)).toEqual(['L-NEW', 'L-OLD']);
+		// The latest lots, in the traceability page's order (the demo's own lot is the newest).
+		const trace = await publicTraceability(database.db, territoryId, product.id);
+		expect(detail.lots.length).toBeGreaterThan(1);
+		expect(detail.lots.map((lot) => lot.code)).toEqual(trace.lots.slice(0, detail.lots.length).map((lot) => lot.code));
+		expect(detail.lots.map((lot) => lot.code)).toContain('L-NEW');
 	});
 });
 
 describe('producers', () => {
 	it('lists them nearest first from a point, with their product counts', async () => {
 		const from = { latitude: 47.39, longitude: 0.98 };
-		const list = await listProducers(database.db, territoryId, from);
+		const list = await producersByDistance(database.db, territoryId, from);
 		expect(list.length).toBeGreaterThan(3);
 		const distances = list.map((item) => item.distanceKm!);
 		expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -120,6 +174,8 @@ describe('producers', () => {
 		expect(page.certifications[0].certificateNumber).toBe('FR-BIO-01-4242');
 		expect(page.products.some((card) => card.id === product.id)).toBe(true);
 		await expect(producerPage(database.db, territoryId, 'personne')).rejects.toBeInstanceOf(NotFoundError);
+		// Its URL is its slug: the id is not another address of it.
+		await expect(producerPage(database.db, territoryId, product.producer_id)).rejects.toBeInstanceOf(NotFoundError);
 		const [other] = await queryRows<{ id: string }>(database.db, sql`select id from territories where slug = 'ailleurs'`);
 		await expect(producerPage(database.db, other.id, product.producer_slug)).rejects.toBeInstanceOf(NotFoundError);
 	});
