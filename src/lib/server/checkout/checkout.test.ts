@@ -14,7 +14,8 @@ import {
 	cartItems,
 	outboxEmails,
 	checkouts,
-	products
+	products,
+	shops
 } from '../db/schema/index.ts';
 import { addToCart, getCart } from './cart.ts';
 import { checkout, type CheckoutContext } from './checkout.ts';
@@ -123,6 +124,14 @@ describe('checkout across shops', () => {
 		expect(seen.deliveryAddress?.postcode).toBe('37100');
 		expect(seen.events.map((e) => e.toStatus)).toEqual(['new']);
 		await expect(customerOrder(db, byShop[butcher.id].id, 'wrong-token')).rejects.toBeInstanceOf(NotFoundError);
+
+		// A shop without VAT number is under the VAT franchise: no breakdown on the order (as on its invoice);
+		// with one, the breakdown adds up to the lines.
+		expect(seen).toMatchObject({ vatFranchise: true, vat: [] });
+		await db.update(shops).set({ vatNumber: 'FR44732829320' }).where(eq(shops.id, butcher.id));
+		const registered = await customerOrder(db, byShop[butcher.id].id, byShop[butcher.id].accessToken);
+		expect(registered.vatFranchise).toBe(false);
+		expect(registered.vat.reduce((sum, row) => sum + row.totalCents, 0)).toBe(registered.subtotalCents);
 	});
 
 	it('numbers each shop’s orders without gaps, even after a failed checkout', async () => {

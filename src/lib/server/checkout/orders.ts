@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { isUuid } from '../catalog/queries.ts';
 import { tokenMatches } from './order-token.ts';
-import { vatBreakdown } from '../money/vat.ts';
+import { chargesVat, vatBreakdown } from '../money/vat.ts';
 import { queueStatusEmail, type StatusEmailContext } from '../orders/emails.ts';
 
 export type CustomerOrder = Awaited<ReturnType<typeof loadOrder>>;
@@ -29,7 +29,8 @@ export async function loadOrder(db: Db, orderId: string) {
 				address: shops.address,
 				postcode: shops.postcode,
 				city: shops.city,
-				phone: shops.phone
+				phone: shops.phone,
+				vatNumber: shops.vatNumber
 			},
 			slot: { startsAt: slots.startsAt, endsAt: slots.endsAt },
 			pickupPoint: { name: pickupPoints.name, address: pickupPoints.address, postcode: pickupPoints.postcode, city: pickupPoints.city }
@@ -52,8 +53,10 @@ export async function loadOrder(db: Db, orderId: string) {
 		slot: row.slot?.startsAt ? row.slot : null,
 		pickupPoint: row.pickupPoint?.name ? row.pickupPoint : null,
 		lines,
-		// Removed items (unavailable, replaced) stay in the history but out of every total.
-		vat: vatBreakdown(lines.filter((l) => !l.removedAt)),
+		// Removed items (unavailable, replaced) stay in the history but out of every total. A shop under
+		// the VAT franchise charges no VAT: no breakdown, the legal mention instead (as on its invoice).
+		vat: chargesVat(row.shop) ? vatBreakdown(lines.filter((l) => !l.removedAt)) : [],
+		vatFranchise: !chargesVat(row.shop),
 		events,
 		canCancel: order.status === 'new'
 	};

@@ -298,9 +298,10 @@ export const CustomerOrderSchema = component(
 		subtotalCents: cents('Total of the lines'),
 		deliveryFeeCents: cents('Delivery fee'),
 		totalCents: cents('Order total'),
-		vat: z
-			.array(z.object({ rateBps: z.int(), baseCents: z.int(), vatCents: z.int(), totalCents: z.int() }))
-			.meta({ description: 'VAT per rate: base excluding VAT, VAT, total including VAT (cents).' }),
+		vat: z.array(z.object({ rateBps: z.int(), baseCents: z.int(), vatCents: z.int(), totalCents: z.int() })).meta({
+			description:
+				'VAT per rate: base excluding VAT, VAT, total including VAT (cents). Empty when the shop has no VAT number: it is under the VAT franchise (art. 293 B du CGI) and charges no VAT.'
+		}),
 		events: z
 			.array(
 				z.object({

@@ -3,7 +3,7 @@ import { invoices, invoiceCounters, orders, orderLines, shops } from '../db/sche
 import type { InvoiceCustomer, InvoiceLine, InvoiceSeller, InvoiceVatRow } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors.ts';
-import { vatOfTotal } from '../money/vat.ts';
+import { chargesVat, vatOfTotal } from '../money/vat.ts';
 import { reachableByEmail } from '../orders/emails.ts';
 
 // Invoices: one per completed order, issued in the transaction that completes it, numbered from
@@ -65,8 +65,8 @@ export function sellerOf(shop: ShopIdentity): InvoiceSeller {
 	};
 }
 
-/** A seller without VAT number is under the VAT franchise (art. 293 B du CGI): no VAT is charged nor shown. */
-export const chargesVat = (seller: InvoiceSeller) => !!seller.vatNumber;
+/** The franchise rule lives in money/vat.ts; re-exported for the invoice modules. */
+export { chargesVat };
 
 type BilledLine = {
 	id: string;

@@ -1,4 +1,5 @@
 import { createPdf, mm, A4 } from '../pdf/document.ts';
+import { VAT_FRANCHISE_MENTION } from '../money/vat.ts';
 import type { InvoiceLine } from '../db/schema/index.ts';
 import { chargesVat, displayNumber, INVOICE_TIMEZONE } from './issue.ts';
 import type { InvoiceDocument } from './queries.ts';
@@ -6,7 +7,7 @@ import type { InvoiceDocument } from './queries.ts';
 // The printed invoice or credit note, drawn from the stored snapshot only: a reprint says exactly
 // what was issued. In French (the language of invoices in France), A4, Helvetica.
 
-export const FRANCHISE_MENTION = 'TVA non applicable, art. 293 B du CGI';
+export const FRANCHISE_MENTION = VAT_FRANCHISE_MENTION;
 
 /** 1 234,50 € — plain spaces: the PDF's standard fonts have no narrow no-break space. */
 export function money(cents: number): string {

@@ -40,3 +40,12 @@ export function vatBreakdown(lines: VatLine[]): { rateBps: number; baseCents: nu
 	}
 	return [...byRate.entries()].sort(([a], [b]) => a - b).map(([rateBps, v]) => ({ rateBps, ...v }));
 }
+
+/**
+ * A seller without a VAT number is under the VAT franchise (franchise en base, art. 293 B du CGI):
+ * it charges no VAT, and its invoices and order pages show none. The one place for that rule.
+ */
+export const chargesVat = (seller: { vatNumber: string | null }) => !!seller.vatNumber?.trim();
+
+/** The mention a seller under the franchise must print instead of VAT amounts (in French on legal documents). */
+export const VAT_FRANCHISE_MENTION = 'TVA non applicable, art. 293 B du CGI';

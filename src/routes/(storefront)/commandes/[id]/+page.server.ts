@@ -64,6 +64,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 					removed: l.removedAt !== null
 				})),
 				vat: order.vat,
+				vatFranchise: order.vatFranchise,
 				subtotalCents: order.subtotalCents,
 				deliveryFeeCents: order.deliveryFeeCents,
 				totalCents: order.totalCents,
