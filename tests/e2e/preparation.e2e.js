@@ -119,5 +119,10 @@ describe('preparation', () => {
 		assert.equal(await customer.getByRole('heading', { name: 'La boutique vous propose un remplacement' }).count(), 0);
 		await customer.getByText(/Remplacement accepté par le client/).waitFor();
 		await checkA11y(customer);
+
+		// Back behind the counter, the merchant's feed says the customer accepted.
+		await visit(page, '/pro/notifications');
+		await page.getByText(`Commande n° ${order.number} : ${name} accepte le produit de remplacement`).waitFor();
+		await checkA11y(page);
 	});
 });

@@ -5,14 +5,17 @@ import type { ShopScope } from '../tenancy/guard.ts';
 
 export type FeedItem = {
 	id: string;
-	kind: 'order_new' | 'order_cancelled' | (string & {});
+	kind: 'order_new' | 'order_cancelled' | 'substitution_answered' | (string & {});
 	orderId: string | null;
-	data: { number?: number; customerName?: string; totalCents?: number };
+	data: { number?: number; customerName?: string; totalCents?: number; accepted?: boolean };
 	createdAt: Date;
 	read: boolean;
 };
 
-/** The shop's feed, newest first (the last `limit` items). Rows are written by the `order_events` trigger. */
+/**
+ * The shop's feed, newest first (the last `limit` items). Rows are written by triggers: on `order_events`
+ * (new order, customer's cancellation) and on `order_adjustments` (the customer's answer to a substitution).
+ */
 export async function listFeed(db: Db, scope: ShopScope, limit = 50): Promise<FeedItem[]> {
 	const rows = await db
 		.select()

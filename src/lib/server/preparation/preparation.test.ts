@@ -12,6 +12,7 @@ import {
 	orderAdjustments,
 	orderSubstitutions,
 	outboxEmails,
+	notifications,
 	stockMovements,
 	variants,
 	user
@@ -338,6 +339,12 @@ describe('substitutions', () => {
 		expect(again.changed).toBe(false);
 		await expectError(decideSubstitution(db, o.id, o.token, { substitutionId, decision: 'refuse' }), ConflictError);
 		expect((await adjustmentsOf(o.id)).map((a) => a.kind)).toEqual(['substitution_proposed', 'substitution_accepted']);
+		// The merchant's feed says so, once (the replay above wrote nothing).
+		const feed = await db
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.orderId, o.id), eq(notifications.kind, 'substitution_answered')));
+		expect(feed.map((n) => [n.shopId, (n.data as { accepted: boolean }).accepted])).toEqual([[w.scope.shopId, true]]);
 		// The new line can be weighed like any other.
 		await weighLine(db, w.scope, o.id, added.id, { weight: '1,45' }, 'fr');
 		expect(await stockOf(w.ribs.id)).toBeCloseTo(1.55, 3);
@@ -363,6 +370,12 @@ describe('substitutions', () => {
 		expect((await lineOf(steak.id)).removedAt).not.toBeNull();
 		expect((await orderOf(o.id)).totalCents).toBe(300);
 		await expectConsistent(o.id, [w.steak.id, w.sausage.id, w.ribs.id]);
+		// Only the answer that went through reaches the merchant's feed: the refusal.
+		const feed = await db
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.orderId, o.id), eq(notifications.kind, 'substitution_answered')));
+		expect(feed.map((n) => (n.data as { accepted: boolean }).accepted)).toEqual([false]);
 	});
 
 	it('concurrent accept and refuse: exactly one wins, the other is a 409, the order consistent', async () => {
