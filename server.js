@@ -3,49 +3,116 @@
 // breaks forms and sign-in on plain http://localhost. Here the public URL is our ORIGIN setting:
 // its scheme is passed to the handler through a header we set ourselves (any client value is
 // dropped), the host comes from the request, so each territory keeps its own host name.
+//
+// WEB_CONCURRENCY=N (PostgreSQL only) runs N app processes on this machine behind one port
+// (node:cluster). Each is an app node like those of docs/operations.md — they share nothing but the
+// database — so one Node thread no longer caps a multi-core machine. The embedded database
+// (PGlite) lives inside one process, so without DATABASE_URL there is always one process.
 import http from 'node:http';
+import cluster from 'node:cluster';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const origin = new URL(process.env.ORIGIN ?? `http://localhost:${port}`);
-const PROTO_HEADER = 'x-echoppe-proto';
-process.env.PROTOCOL_HEADER = PROTO_HEADER;
-// Above the photo limit (MEDIA_MAX_MB, 12 MB): a too large photo still reaches the form action,
-// which answers with a message next to the field instead of a bare 413.
-process.env.BODY_SIZE_LIMIT ??= '25M';
+const wanted = Number.parseInt(process.env.WEB_CONCURRENCY ?? '1', 10);
+const workers = Number.isInteger(wanted) && wanted > 0 ? Math.min(wanted, 64) : 1;
+const embedded = !process.env.DATABASE_URL;
 
-const { handler } = await import('./build/handler.js');
-
-const server = http.createServer((req, res) => {
-	req.headers[PROTO_HEADER] = origin.protocol.replace(':', '');
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end();
-	});
-});
-server.keepAliveTimeout = 65_000;
-
-server.listen(port, host, () => {
-	console.log(`Échoppe écoute sur / listening on ${origin.href} (${host}:${port})`);
-});
-
-let stopping = false;
-function shutdown(signal) {
-	if (stopping) return;
-	stopping = true;
-	console.log(`${signal}: arrêt en cours / shutting down`);
-	// Stop accepting connections, let running requests finish, then close the database.
-	// Long-lived streams (the order board's server-sent events) are told first: they never
-	// finish on their own and would hold the stop up.
-	process.emit('echoppe:draining', signal);
-	server.close(() => {
-		process.emit('sveltekit:shutdown', signal);
-		setTimeout(() => process.exit(0), 2000).unref();
-	});
-	server.closeIdleConnections();
-	setTimeout(() => {
-		server.closeAllConnections();
-	}, 10_000).unref();
+if (cluster.isPrimary && workers > 1 && embedded) {
+	console.warn(
+		'WEB_CONCURRENCY ignoré : la base intégrée ne sert qu’un processus (définissez DATABASE_URL) / ' +
+			'WEB_CONCURRENCY ignored: the embedded database serves one process (set DATABASE_URL)'
+	);
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+
+if (cluster.isPrimary && workers > 1 && !embedded) await supervise(workers);
+else await serve();
+
+/** One app process: the SvelteKit handler on the shared port. */
+async function serve() {
+	const PROTO_HEADER = 'x-echoppe-proto';
+	process.env.PROTOCOL_HEADER = PROTO_HEADER;
+	// Above the photo limit (MEDIA_MAX_MB, 12 MB): a too large photo still reaches the form action,
+	// which answers with a message next to the field instead of a bare 413.
+	process.env.BODY_SIZE_LIMIT ??= '25M';
+
+	const { handler } = await import('./build/handler.js');
+
+	const server = http.createServer((req, res) => {
+		req.headers[PROTO_HEADER] = origin.protocol.replace(':', '');
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		});
+	});
+	server.keepAliveTimeout = 65_000;
+
+	server.listen(port, host, () => {
+		if (cluster.isWorker) return; // the supervisor says it once for all
+		console.log(`Échoppe écoute sur / listening on ${origin.href} (${host}:${port})`);
+	});
+
+	let stopping = false;
+	function shutdown(signal) {
+		if (stopping) return;
+		stopping = true;
+		if (!cluster.isWorker) console.log(`${signal}: arrêt en cours / shutting down`);
+		// Stop accepting connections, let running requests finish, then close the database.
+		// Long-lived streams (the order board's server-sent events) are told first: they never
+		// finish on their own and would hold the stop up.
+		process.emit('echoppe:draining', signal);
+		server.close(() => {
+			process.emit('sveltekit:shutdown', signal);
+			setTimeout(() => process.exit(0), 2000).unref();
+		});
+		server.closeIdleConnections();
+		setTimeout(() => {
+			server.closeAllConnections();
+		}, 10_000).unref();
+	}
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The supervisor: starts one worker first, so that migrations and the demo seed run once, then the
+ * others; replaces a worker that dies; on SIGTERM/SIGINT stops them all gracefully and exits.
+ */
+async function supervise(count) {
+	let stopping = false;
+	const listening = (worker) =>
+		new Promise((ok, ko) => {
+			worker.once('listening', ok);
+			worker.once('exit', (code) => ko(new Error(`worker exited with code ${code} before listening`)));
+		});
+	const fork = (index) => {
+		const worker = cluster.fork({ ECHOPPE_WORKER: String(index) });
+		worker.on('exit', (code, signal) => {
+			if (stopping) return;
+			console.error(`processus ${index} arrêté (${signal ?? code}), relancé / worker ${index} died (${signal ?? code}), restarting`);
+			setTimeout(() => fork(index), 1000).unref();
+		});
+		return worker;
+	};
+	try {
+		await listening(fork(0));
+	} catch (error) {
+		console.error(String(error));
+		process.exit(1);
+	}
+	await Promise.all(Array.from({ length: count - 1 }, (_, i) => listening(fork(i + 1)).catch(() => {})));
+	console.log(`Échoppe écoute sur / listening on ${origin.href} (${host}:${port}, ${count} processus / processes)`);
+
+	function shutdown(signal) {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal}: arrêt en cours / shutting down`);
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+		cluster.on('exit', () => {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+		});
+		setTimeout(() => process.exit(0), 15_000).unref();
+	}
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+}

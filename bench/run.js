@@ -52,9 +52,16 @@ const { values: opts } = parseArgs({
 		scenarios: { type: 'string', default: '' },
 		profile: { type: 'string', default: '' },
 		'no-build': { type: 'boolean', default: false },
-		'no-readme': { type: 'boolean', default: false }
+		'no-readme': { type: 'boolean', default: false },
+		workers: { type: 'string', default: '' }
 	}
 });
+/**
+ * App processes on PostgreSQL (`WEB_CONCURRENCY`, server.js): one per core by default, as
+ * docs/operations.md recommends; `--workers 1` for one process. PGlite always runs one.
+ */
+const PG_WORKERS = Math.max(1, Number(opts.workers || os.availableParallelism()));
+const workersFor = (engine) => (engine === 'postgres' ? PG_WORKERS : 1);
 const DURATION = Number(opts.duration);
 /** Seconds per measured run for the engine being benched (shortened for PGlite to fit the budget). */
 let duration = DURATION;
@@ -445,6 +452,12 @@ async function startServer(env) {
 		if (Date.now() > deadline) throw new Error(`server not ready in 90 s:\n${out}`);
 		await sleep(150);
 	}
+	// With WEB_CONCURRENCY, /readyz answers once the first process listens; the supervisor says
+	// when all do.
+	while (Number(env.WEB_CONCURRENCY ?? 1) > 1 && !out.includes('processus / processes')) {
+		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server processes not all up in 90 s:\n${out}`);
+		await sleep(150);
+	}
 	return {
 		url,
 		port,
@@ -470,6 +483,21 @@ const TICKS = (() => {
 		return 100;
 	}
 })();
+
+/** CPU ticks of the server: its process and, with WEB_CONCURRENCY, its worker processes. */
+function serverTicks(pid) {
+	let ticks = procTicks(pid);
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) ticks += procTicks(Number(name));
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return ticks;
+}
 
 function procTicks(pid) {
 	try {
@@ -589,7 +617,7 @@ async function cpuSampler(server) {
 	const pids = await backendPids(server.databaseName);
 	const stats = await databaseStats(server.databaseName);
 	const a = {
-		server: procTicks(server.pid),
+		server: serverTicks(server.pid),
 		pg: postgresTicks(pids),
 		self: process.cpuUsage(),
 		machine: machineTicks(),
@@ -598,7 +626,7 @@ async function cpuSampler(server) {
 	return async () => {
 		const seconds = (performance.now() - a.at) / 1000;
 		const machine = machineTicks();
-		const serverTicks = procTicks(server.pid) - a.server;
+		const serverSpent = serverTicks(server.pid) - a.server;
 		const self = process.cpuUsage(a.self);
 		const pidsAfter = [...new Set([...pids, ...(await backendPids(server.databaseName))])];
 		const pgTicks = ticksBetween(a.pg, postgresTicks(pidsAfter));
@@ -611,7 +639,8 @@ async function cpuSampler(server) {
 			seconds,
 			activity,
 			db: stats && after ? { xacts: after.xacts - stats.xacts, rows: after.rows - stats.rows } : null,
-			server: share(serverTicks),
+			server: share(serverSpent),
+			workers: server.workers ?? 1,
 			postgres: share(pgTicks),
 			loadgen: (self.user + self.system) / 1e6 / seconds,
 			machineBusy: (machine.busy - a.machine.busy) / Math.max(1, machine.total - a.machine.total)
@@ -662,9 +691,12 @@ function perRequest(cpu, count) {
 	return {
 		server,
 		postgres,
-		// At most: one core for the server's single thread, two for the server and the database
-		// together (the load generator aside).
-		ceiling: Math.min(1000 / Math.max(0.001, server), 2000 / Math.max(0.001, server + postgres)),
+		// At most: one core per server process (one JavaScript thread each), and the machine's cores
+		// for the server and the database together (the load generator aside).
+		ceiling: Math.min(
+			(1000 * Math.min(cpu.workers ?? 1, os.cpus().length)) / Math.max(0.001, server),
+			(1000 * os.cpus().length) / Math.max(0.001, server + postgres)
+		),
 		xacts: cpu.db ? cpu.db.xacts / count : null,
 		rows: cpu.db ? cpu.db.rows / count : null
 	};
@@ -888,7 +920,10 @@ async function benchEngine(engine) {
 					? `; checkout flow ${prep.domain.checkout.perSecond.toFixed(0)}/s p50 ${fmt(prep.domain.checkout.p50)} ms p99 ${fmt(prep.domain.checkout.p99)} ms`
 					: '')
 		);
-		const server = await startServer(engine === 'postgres' ? { DATABASE_URL: target } : { DATA_DIR: target });
+		const server = await startServer(
+			engine === 'postgres' ? { DATABASE_URL: target, WEB_CONCURRENCY: String(PG_WORKERS) } : { DATA_DIR: target }
+		);
+		server.workers = workersFor(engine);
 		server.databaseName = engine === 'postgres' ? new URL(target).pathname.slice(1) : null;
 		cleanups.push(() => server.stop());
 		log(`${engine}: server up on ${server.url} (pid ${server.pid})`);
@@ -1036,7 +1071,7 @@ function markdown(runs, meta) {
 	lines.push('');
 	lines.push(
 		`Settings: ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${runs.map((r) => `${r.duration} s (${r.engine})`).join(', ')} per scenario, ` +
-			`DB_POOL_SIZE=20, LOG_LEVEL=warn; ` +
+			`DB_POOL_SIZE=20 per process, LOG_LEVEL=warn; app processes (WEB_CONCURRENCY): ${runs.map((r) => `${workersFor(r.engine)} (${r.engine})`).join(', ')}; ` +
 			`catalogue of ${PRODUCTS.toLocaleString('en')} active products; search terms rotate over one-word terms each matching ~10 % of the products.`
 	);
 	for (const run of runs) {

@@ -10,6 +10,8 @@ export type RunningServer = {
 	url: string;
 	dataDir: string;
 	databaseUrl?: string;
+	/** The server's process id (with WEB_CONCURRENCY, the supervisor's). */
+	pid: number;
 	stop(): Promise<void>;
 	/** kill -9: no graceful stop, nothing flushed or cleaned (crash tests). */
 	kill(): Promise<void>;
@@ -90,6 +92,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
 		url,
 		dataDir,
 		databaseUrl,
+		pid: child.pid!,
 		output: () => out,
 		async kill() {
 			if (child.exitCode !== null || child.signalCode !== null) return;

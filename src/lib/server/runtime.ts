@@ -54,7 +54,8 @@ export function startApp(authExtras: Pick<AuthOptions, 'plugins' | 'locale' | 't
 		const { db } = database;
 		if (cfg.seedDemo) await seedDemo(db, { now: new Date() });
 		const logins = await demoLoginsIfPresent(db);
-		if (logins) printDemoLogins(cfg.origin, logins);
+		// With WEB_CONCURRENCY (server.js), the first process alone prints them.
+		if (logins && (process.env.ECHOPPE_WORKER ?? '0') === '0') printDemoLogins(cfg.origin, logins);
 		const secret = cfg.authSecret ?? (await ensureSetting(db, 'auth_secret', randomSecret));
 		const auth = createAuth({ db, origin: cfg.origin, secret, ...authExtras });
 		logger.info({ engine: database.engine, origin: cfg.origin }, 'Échoppe is ready');
