@@ -53,9 +53,20 @@ const { values: opts } = parseArgs({
 		profile: { type: 'string', default: '' },
 		'no-build': { type: 'boolean', default: false },
 		'no-readme': { type: 'boolean', default: false },
-		workers: { type: 'string', default: '' }
+		workers: { type: 'string', default: '' },
+		'pg-socket': { type: 'string', default: '' }
 	}
 });
+/**
+ * `--pg-socket /var/run/postgresql`: the server reaches PostgreSQL through its Unix socket instead
+ * of TCP on 127.0.0.1 (what docs/operations.md advises when both run on one machine).
+ */
+const PG_SOCKET = opts['pg-socket'];
+const viaSocket = (url) => {
+	if (!PG_SOCKET) return url;
+	const u = new URL(url);
+	return `postgres://${u.username}@/${u.pathname.slice(1)}?host=${encodeURIComponent(PG_SOCKET)}`;
+};
 /**
  * App processes on PostgreSQL (`WEB_CONCURRENCY`, server.js): one per core by default, as
  * docs/operations.md recommends; `--workers 1` for one process. PGlite always runs one.
@@ -921,7 +932,7 @@ async function benchEngine(engine) {
 					: '')
 		);
 		const server = await startServer(
-			engine === 'postgres' ? { DATABASE_URL: target, WEB_CONCURRENCY: String(PG_WORKERS) } : { DATA_DIR: target }
+			engine === 'postgres' ? { DATABASE_URL: viaSocket(target), WEB_CONCURRENCY: String(PG_WORKERS) } : { DATA_DIR: target }
 		);
 		server.workers = workersFor(engine);
 		server.databaseName = engine === 'postgres' ? new URL(target).pathname.slice(1) : null;
@@ -1072,6 +1083,7 @@ function markdown(runs, meta) {
 	lines.push(
 		`Settings: ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${runs.map((r) => `${r.duration} s (${r.engine})`).join(', ')} per scenario, ` +
 			`DB_POOL_SIZE=20 per process, LOG_LEVEL=warn; app processes (WEB_CONCURRENCY): ${runs.map((r) => `${workersFor(r.engine)} (${r.engine})`).join(', ')}; ` +
+			`PostgreSQL reached over ${PG_SOCKET ? `its Unix socket (${PG_SOCKET})` : 'TCP (127.0.0.1)'}; ` +
 			`catalogue of ${PRODUCTS.toLocaleString('en')} active products; search terms rotate over one-word terms each matching ~10 % of the products.`
 	);
 	for (const run of runs) {

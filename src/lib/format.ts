@@ -18,3 +18,15 @@ const percentFormatters = {
 export function percent(bps: number, locale: Locale = 'fr'): string {
 	return percentFormatters[locale].format(bps / 100) + ' %';
 }
+
+// Built once: an Intl formatter costs far more to create than to use (it showed in the search
+// page's profile when each product card made its own).
+const kilometreFormatters = {
+	fr: new Intl.NumberFormat('fr-FR', { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
+	en: new Intl.NumberFormat('en-GB', { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 })
+};
+
+/** A distance: "2,4 km". */
+export function kilometres(km: number, locale: Locale = 'fr'): string {
+	return kilometreFormatters[locale].format(km);
+}

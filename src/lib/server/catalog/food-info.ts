@@ -1,6 +1,3 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { variants } from '../db/schema/index.ts';
 import { NO_ALLERGENS } from './product-input.ts';
 
 /**
@@ -93,22 +90,26 @@ export function allergensToShow(allergens: string[]): { declared: boolean; list:
 	return { declared: allergens.length > 0, list: allergens.filter((a) => a !== NO_ALLERGENS) };
 }
 
+// Built once: creating an Intl formatter costs more than a product page's rendering (profiled).
+const quantityFormatters = {
+	fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }),
+	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 })
+};
+
 /** "500 g", "1,5 kg", "75 cl": a net quantity the way it is printed on a label. */
 export function formatNetQuantity(quantity: number, unit: 'kg' | 'l', locale: 'fr' | 'en'): string {
-	const format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 3 });
+	const format = quantityFormatters[locale];
 	if (quantity >= 1) return `${format.format(quantity)} ${unit === 'kg' ? 'kg' : 'L'}`;
 	if (unit === 'kg') return `${format.format(Math.round(quantity * 1000 * 1000) / 1000)} g`;
 	const cl = Math.round(quantity * 100 * 1000) / 1000;
 	return Number.isInteger(cl) ? `${format.format(cl)} cl` : `${format.format(Math.round(quantity * 1000 * 1000) / 1000)} ml`;
 }
 
-/** The net quantity of each variant on sale, for the storefront's food information. */
-export async function netQuantitiesOf(db: Db, productId: string, locale: 'fr' | 'en'): Promise<{ variant: string; quantity: string }[]> {
-	const rows = await db
-		.select({ name: variants.name, netQuantity: variants.netQuantity, netUnit: variants.netUnit })
-		.from(variants)
-		.where(and(eq(variants.productId, productId), eq(variants.archived, false)))
-		.orderBy(asc(variants.position), asc(variants.priceCents));
+/** The net quantity of each variant on sale, for the storefront's food information (from the variant rows the product page read). */
+export function netQuantitiesFrom(
+	rows: { name: string; netQuantity: number | null; netUnit: string | null }[],
+	locale: 'fr' | 'en'
+): { variant: string; quantity: string }[] {
 	return rows
 		.filter((r) => r.netQuantity !== null && (r.netUnit === 'kg' || r.netUnit === 'l'))
 		.map((r) => ({ variant: r.name, quantity: formatNetQuantity(r.netQuantity!, r.netUnit as 'kg' | 'l', locale) }));

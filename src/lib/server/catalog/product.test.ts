@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeTerritory, makeShop, makeProduct } from '../../../../tests/setup/fixtures.ts';
 import type { Database, Db } from '../db/client.ts';
-import { products, variants } from '../db/schema/index.ts';
+import { products, shops, variants } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { createProductCache, getProduct } from './queries.ts';
+import { createProductCache, getProduct, getProductPage } from './queries.ts';
 
 let database: Database;
 let db: Db;
@@ -54,6 +54,26 @@ describe('a product page’s data', () => {
 		expect((await getProduct(db, territoryId, { id: bread.product.id })).name).toBe('Miche au levain');
 		const fresh = createProductCache({ ttlMs: 0 });
 		expect((await getProduct(db, territoryId, { id: bread.product.id }, fresh)).name).toBe('Miche au levain');
+	});
+
+	it('for the page: the net quantity of each variant as on a label, and the shop’s weighing tolerance', async () => {
+		const shop = await makeShop(db, territoryId, { name: 'Primeur des Halles' });
+		const honey = await makeProduct(db, shop, { name: 'Miel de tilleul', priceCents: 950, stock: 6 });
+		await db.update(variants).set({ name: 'Pot', netQuantity: 0.5, netUnit: 'kg' }).where(eq(variants.id, honey.variant.id));
+		await db.update(shops).set({ weighingToleranceBps: 1250 }).where(eq(shops.id, shop.id));
+		const page = await getProductPage(db, territoryId, { shopSlug: shop.slug, slug: honey.product.slug }, undefined, 'fr');
+		expect(page.product).toEqual(await getProduct(db, territoryId, { id: honey.product.id }));
+		expect(page.netQuantities).toEqual([{ variant: 'Pot', quantity: '500 g' }]);
+		expect(page.weighingToleranceBps).toBe(1250);
+		const english = await getProductPage(db, territoryId, { shopSlug: shop.slug, slug: honey.product.slug }, undefined, 'en');
+		expect(english.netQuantities).toEqual([{ variant: 'Pot', quantity: '500 g' }]);
+		await db.update(variants).set({ netQuantity: 1.5 }).where(eq(variants.id, honey.variant.id));
+		expect(
+			(await getProductPage(db, territoryId, { shopSlug: shop.slug, slug: honey.product.slug }, undefined, 'fr')).netQuantities
+		).toEqual([{ variant: 'Pot', quantity: '1,5 kg' }]);
+		await expect(getProductPage(db, territoryId, { shopSlug: shop.slug, slug: 'inconnu' }, undefined, 'fr')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('keeps no unknown product, so a new one shows at once', async () => {

@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { unitPrice } from './unit-price.ts';
 import { searchProducts, type ProductHit } from './search.ts';
 import { isShortCircuit } from '../traceability/rules.ts';
+import { netQuantitiesFrom } from './food-info.ts';
 
 // Public catalog reads: only active shops and active products of one territory are visible.
 
@@ -165,11 +166,48 @@ export async function getProduct(
 	where: { id: string } | { shopSlug: string; slug: string },
 	cache?: ProductCache
 ): Promise<ProductDetail> {
+	const { row, variantRows } = await productAndVariants(db, territoryId, where, cache);
+	return productDetail(row, toVariantViews(variantRows));
+}
+
+export type ProductPage = {
+	product: ProductDetail;
+	/** Each variant's net quantity as printed on a label ("500 g"). */
+	netQuantities: { variant: string; quantity: string }[];
+	/** The shop's weighing tolerance (basis points), told to buyers of goods sold by weight. */
+	weighingToleranceBps: number;
+};
+
+/**
+ * `getProduct` plus what only the product page shows, from the same statements: one round trip
+ * when the product is cached. (The tolerance comes with the cached part, so a change shows
+ * within the cache's few seconds; the order snapshots the shop's value when it is placed.)
+ */
+export async function getProductPage(
+	db: Db,
+	territoryId: string,
+	where: { shopSlug: string; slug: string },
+	cache: ProductCache | undefined,
+	locale: 'fr' | 'en'
+): Promise<ProductPage> {
+	const { row, variantRows } = await productAndVariants(db, territoryId, where, cache);
+	return {
+		product: productDetail(row, toVariantViews(variantRows)),
+		netQuantities: netQuantitiesFrom(variantRows, locale),
+		weighingToleranceBps: row.weighingToleranceBps
+	};
+}
+
+async function productAndVariants(
+	db: Db,
+	territoryId: string,
+	where: { id: string } | { shopSlug: string; slug: string },
+	cache?: ProductCache
+) {
 	if ('id' in where && !isUuid(where.id)) throw new NotFoundError('product');
 	const row = cache ? await cache.product(db, territoryId, where) : await productRow(db, territoryId, where);
 	if (!row) throw new NotFoundError('product');
-	const vs = toVariantViews(await prepared(db).variantsOfProduct.execute({ productId: row.id }));
-	return productDetail(row, vs);
+	return { row, variantRows: await prepared(db).variantsOfProduct.execute({ productId: row.id }) };
 }
 
 type ProductRow = NonNullable<Awaited<ReturnType<typeof productRow>>>;
@@ -207,6 +245,7 @@ function productColumns() {
 		shopCity: shops.city,
 		shopLat: shops.latitude,
 		shopLng: shops.longitude,
+		weighingToleranceBps: shops.weighingToleranceBps,
 		categorySlug: categories.slug,
 		categoryName: categories.name,
 		producerId: producers.id,

@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/client.ts';
 import type { OpeningPeriod } from '../db/schema/shops.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
-import { isOpenAt } from '../fulfilment/slots.ts';
+import { isOpenOnClock, localClock, type LocalClock } from '../fulfilment/slots.ts';
 import { sellerIsProducerSql, toCard, variantsOf, type ProductCard } from './queries.ts';
 import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
 
@@ -218,7 +218,10 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 		db,
 		page.map((row) => row.id)
 	);
-	const items = page.map((row) => toHit(row, variants, now));
+	// One reading of the clock per time zone (all of a territory's shops share one).
+	const clocks = new Map<string, LocalClock>();
+	const clockOf = (timezone: string) => clocks.get(timezone) ?? clocks.set(timezone, localClock(timezone, now)).get(timezone)!;
+	const items = page.map((row) => toHit(row, variants, clockOf(row.timezone)));
 	const last = rows.length > limit ? page.at(-1) : undefined;
 	const nextCursor = last
 		? encodeSearchCursor({ sort, key: sort === 'relevance' && !q ? null : Number(last.sort_key), id: last.id, typos })
@@ -392,7 +395,7 @@ function inStockTodaySql(fewCandidates: boolean): SQL {
 		: sql`(not p.sold_out_today and exists (select 1 from variants v where ${handOverToday}))`;
 }
 
-function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, now: Date): ProductHit {
+function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, clock: LocalClock): ProductHit {
 	const card = toCard(
 		{
 			id: row.id,
@@ -416,7 +419,7 @@ function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, no
 	);
 	return {
 		...card,
-		openNow: isOpenAt(row.opening_hours, row.timezone, now),
+		openNow: isOpenOnClock(row.opening_hours, clock),
 		distanceKm: row.distance_km === null ? null : Number(row.distance_km)
 	};
 }

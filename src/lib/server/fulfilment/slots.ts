@@ -87,9 +87,20 @@ export function generatePickupSlots(input: SlotGenerationInput): GeneratedSlot[]
 
 /** Whether the shop is open at an instant, read on the local clock of its territory. */
 export function isOpenAt(openingHours: OpeningPeriod[], timezone: string, at: Date): boolean {
+	return isOpenOnClock(openingHours, localClock(timezone, at));
+}
+
+/** The weekday (0 = Sunday) and minute of the day at an instant, on a time zone's clock. */
+export type LocalClock = { weekday: number; minute: number };
+
+export function localClock(timezone: string, at: Date): LocalClock {
 	const local = new TZDate(at.getTime(), timezone);
-	const minute = local.getHours() * 60 + local.getMinutes();
+	return { weekday: local.getDay(), minute: local.getHours() * 60 + local.getMinutes() };
+}
+
+/** `isOpenAt` for a clock read once: a list of products of one territory shares it. */
+export function isOpenOnClock(openingHours: OpeningPeriod[], { weekday, minute }: LocalClock): boolean {
 	return openingHours.some(
-		(period) => period.weekday === local.getDay() && parseLocalTime(period.opens) <= minute && minute < parseLocalTime(period.closes)
+		(period) => period.weekday === weekday && parseLocalTime(period.opens) <= minute && minute < parseLocalTime(period.closes)
 	);
 }

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { appContext } from '#lib/server/runtime.ts';
-import { getProduct, productCache } from '#lib/server/catalog/queries.ts';
-import { isFood, netQuantitiesOf } from '#lib/server/catalog/food-info.ts';
+import { getProductPage, productCache } from '#lib/server/catalog/queries.ts';
+import { isFood } from '#lib/server/catalog/food-info.ts';
 import { addToCart } from '#lib/server/checkout/cart.ts';
 import { quantityRule } from '#lib/server/checkout/quantity.ts';
-import { shopTolerances } from '#lib/server/preparation/page.ts';
-import { DEFAULT_TOLERANCE_BPS, isWeighed } from '#lib/server/preparation/weight.ts';
+import { isWeighed } from '#lib/server/preparation/weight.ts';
 import { currentCartId, writeCartCookie } from '#lib/server/http/cart-cookie.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { formToObject } from '#lib/server/http/validate.ts';
@@ -16,17 +15,21 @@ import { t } from '#lib/server/i18n.ts';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db } = await appContext();
 	try {
-		const product = await getProduct(db, locals.territory!.id, { shopSlug: params.shop, slug: params.product }, productCache);
+		const { product, netQuantities, weighingToleranceBps } = await getProductPage(
+			db,
+			locals.territory!.id,
+			{ shopSlug: params.shop, slug: params.product },
+			productCache,
+			locals.locale
+		);
 		return {
 			product,
 			origin: url.origin,
 			quantityRule: quantityRule(product.unit),
-			netQuantities: await netQuantitiesOf(db, product.id, locals.locale),
+			netQuantities,
 			food: isFood({ categorySlug: product.category?.slug ?? null, trade: '' }),
 			/** Sold by the kg: the weighing tolerance the buyer is told before ordering. */
-			toleranceBps: isWeighed(product.unit)
-				? ((await shopTolerances(db, [product.shop.id])).get(product.shop.id) ?? DEFAULT_TOLERANCE_BPS)
-				: null
+			toleranceBps: isWeighed(product.unit) ? weighingToleranceBps : null
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, t('error_not_found', locals.locale));
