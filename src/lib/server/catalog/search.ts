@@ -5,7 +5,7 @@ import type { OpeningPeriod } from '../db/schema/shops.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { isOpenOnClock, localClock, type LocalClock } from '../fulfilment/slots.ts';
-import { sellerIsProducerSql, toCard, variantsOf, type ProductCard } from './queries.ts';
+import { sellerIsProducerSql, toCard, variantsFromJson, variantsJsonSql, type ProductCard } from './queries.ts';
 import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
 
 /**
@@ -25,7 +25,7 @@ import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
  * the next page starts strictly after that pair in the same total order (sort key, then id),
  * so pages never overlap nor skip, whatever is inserted meanwhile before the cursor.
  *
- * One query for the page (products, shops, categories, the sort key), one for their variants.
+ * One query for the page: products, shops, categories, the sort key and the variants on sale.
  */
 
 export const SEARCH_SORTS = ['relevance', 'price', 'unit_price', 'distance'] as const;
@@ -173,6 +173,8 @@ type HitRow = {
 	timezone: string;
 	distance_km: number | null;
 	sort_key: number | null;
+	/** Its variants on sale (`variantsJsonSql`). */
+	variants: Parameters<typeof variantsFromJson>[0];
 	total?: number | string;
 };
 
@@ -214,14 +216,10 @@ export async function searchProducts(db: Db, territoryId: string, params: Search
 		rows = await run(true);
 	}
 	const page = rows.slice(0, limit);
-	const variants = await variantsOf(
-		db,
-		page.map((row) => row.id)
-	);
 	// One reading of the clock per time zone (all of a territory's shops share one).
 	const clocks = new Map<string, LocalClock>();
 	const clockOf = (timezone: string) => clocks.get(timezone) ?? clocks.set(timezone, localClock(timezone, now)).get(timezone)!;
-	const items = page.map((row) => toHit(row, variants, clockOf(row.timezone)));
+	const items = page.map((row) => toHit(row, clockOf(row.timezone)));
 	const last = rows.length > limit ? page.at(-1) : undefined;
 	const nextCursor = last
 		? encodeSearchCursor({ sort, key: sort === 'relevance' && !q ? null : Number(last.sort_key), id: last.id, typos })
@@ -309,7 +307,7 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 		)
 		select hit.*, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today,
 			p.origin_km, p.intermediaries, ${sellerIsProducerSql('p')} as seller_is_producer, s.id as shop_id, s.slug as shop_slug, s.name as shop_name, s.opening_hours,
-			c.slug as category_slug, c.name as category_name, tr.timezone
+			c.slug as category_slug, c.name as category_name, tr.timezone, ${variantsJsonSql} as variants
 		from page hit
 		join products p on p.id = hit.id
 		join shops s on s.id = p.shop_id
@@ -395,7 +393,7 @@ function inStockTodaySql(fewCandidates: boolean): SQL {
 		: sql`(not p.sold_out_today and exists (select 1 from variants v where ${handOverToday}))`;
 }
 
-function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, clock: LocalClock): ProductHit {
+function toHit(row: HitRow, clock: LocalClock): ProductHit {
 	const card = toCard(
 		{
 			id: row.id,
@@ -415,7 +413,7 @@ function toHit(row: HitRow, variants: Awaited<ReturnType<typeof variantsOf>>, cl
 			intermediaries: row.intermediaries,
 			sellerIsProducer: row.seller_is_producer
 		},
-		variants.get(row.id) ?? []
+		variantsFromJson(row.variants)
 	);
 	return {
 		...card,
