@@ -94,6 +94,15 @@ async function complete(cookie: string, orderId: string) {
 	}
 }
 
+/** The link of an email to this order's customer, as the operator's outbox page shows it (no SMTP in these tests). */
+async function emailedLink(path: RegExp) {
+	const operator = await signInCookie(base, 'operateur@saint-aubin.demo');
+	const outbox = await (await get(base, '/admin/e-mails', operator)).text();
+	const link = new RegExp(`${base}${path.source}`).exec(outbox)?.[0];
+	expect(link, 'link in the outbox').toBeDefined();
+	return link!;
+}
+
 async function pdfText(r: Response) {
 	expect(r.status).toBe(200);
 	expect(r.headers.get('content-type')).toBe('application/pdf');
@@ -127,6 +136,11 @@ describe('invoices and credit notes over HTTP', () => {
 		const number = /N° (F\d{4}-\d{6})/.exec(text)![1];
 		expect((await get(base, invoicePath, merchant)).headers.get('content-disposition')).toContain(`facture-${number}.pdf`);
 		expect(await pdfText(await get(base, customerPath))).toContain(number);
+
+		// The customer's "handed over" email links to it; the link opens it over HTTP, without an account.
+		const emailed = await emailedLink(new RegExp(`/commandes/${order.id}/facture\\.pdf\\?t=[\\w%-]+`));
+		expect(emailed).toBe(`${base}${customerPath}`);
+		expect(await pdfText(await fetch(emailed))).toContain(number);
 
 		// The pages link to it.
 		expect(await (await get(base, `/pro/commandes/${order.id}`, merchant)).text()).toContain(`href="${invoicePath}"`);
@@ -186,6 +200,9 @@ describe('invoices and credit notes over HTTP', () => {
 			await pdfText(await get(base, `/commandes/${order.id}/avoirs/${credit}.pdf?t=${encodeURIComponent(order.accessToken)}`))
 		).toContain(credit);
 		expect((await get(base, `/commandes/${order.id}/avoirs/${credit}.pdf`)).status).toBe(404);
+		// The credit note's email links to its PDF the same way.
+		const emailed = await emailedLink(new RegExp(`/commandes/${order.id}/avoirs/${credit}\\.pdf\\?t=[\\w%-]+`));
+		expect(await pdfText(await fetch(emailed))).toContain(credit);
 		expect((await get(base, `/pro/commandes/${order.id}/avoirs/${credit}.pdf`, pastry)).status).toBe(404);
 		expect((await get(base, `/pro/commandes/${order.id}/avoirs/AV2020-999999.pdf`, merchant)).status).toBe(404);
 

@@ -1,8 +1,13 @@
 import { t, type Locale } from '../i18n.ts';
 import { euros } from '../../format.ts';
+import { customerCreditNotePath, customerInvoicePath, customerOrderPath } from '../../order-links.ts';
 import type { CustomerOrder } from './orders.ts';
 
-export const orderLink = (origin: string, orderId: string, accessToken: string) => `${origin}/commandes/${orderId}?t=${accessToken}`;
+/** The customer's links in emails: the order page's own links (order-links.ts), with the site's origin. */
+export const orderLink = (origin: string, orderId: string, accessToken: string) => origin + customerOrderPath(orderId, accessToken);
+export const invoiceLink = (origin: string, orderId: string, accessToken: string) => origin + customerInvoicePath(orderId, accessToken);
+export const creditNoteLink = (origin: string, orderId: string, creditNumber: string, accessToken: string) =>
+	origin + customerCreditNotePath(orderId, creditNumber, accessToken);
 
 type Place = { address: string; postcode: string; city: string };
 

@@ -10,7 +10,7 @@ import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import { roundHalfAwayFromZero, vatOfTotal } from '../money/vat.ts';
 import { queueEmail } from '../notifications/outbox.ts';
-import { orderLink } from '../checkout/emails.ts';
+import { creditNoteLink, orderLink } from '../checkout/emails.ts';
 import { orderAccessToken } from '../checkout/order-token.ts';
 import { euros } from '../../format.ts';
 import { chargesVat, displayNumber, nextNumber, totalsOf, type InvoiceRow } from './issue.ts';
@@ -236,6 +236,7 @@ async function queueCreditEmail(tx: Db, orderId: string, note: InvoiceRow, invoi
 	if (!note.customer.email) return;
 	const [order] = await tx.select({ number: orders.number, territoryId: orders.territoryId }).from(orders).where(eq(orders.id, orderId));
 	const l = ctx.emailLocale ?? 'fr';
+	const token = orderAccessToken(ctx.secret, orderId);
 	const params = {
 		number: order.number,
 		shop: note.seller.shopName,
@@ -249,8 +250,12 @@ async function queueCreditEmail(tx: Db, orderId: string, note: InvoiceRow, invoi
 		t('invoices_email_credit_body', l, params),
 		t('invoices_email_credit_reason', l, { reason: note.reason ?? '' }),
 		'',
+		// The credit note itself, by the same link as the order page's (the order's secret opens it).
+		t('invoices_email_credit_pdf', l, { credit: params.credit }),
+		creditNoteLink(ctx.origin, orderId, params.credit, token),
+		'',
 		t('invoices_email_credit_link', l),
-		orderLink(ctx.origin, orderId, orderAccessToken(ctx.secret, orderId)),
+		orderLink(ctx.origin, orderId, token),
 		'',
 		t('email_signature', l)
 	].join('\n');

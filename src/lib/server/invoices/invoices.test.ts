@@ -16,6 +16,7 @@ import { displayNumber, issueInvoice, parseDisplayNumber, splitDeliveryFee } fro
 import { issueCreditNote, creditFormInput, type CreditContext } from './credit.ts';
 import { customerDocument, documentsCsv, merchantDocument, monthDocuments, orderDocuments, sellerIdentity } from './queries.ts';
 import { invoicePdf, FRANCHISE_MENTION } from './pdf.ts';
+import { customerCreditNotePath, customerInvoicePath } from '../../order-links.ts';
 
 let database: Database;
 let db: Db;
@@ -280,6 +281,28 @@ describe('invoices', () => {
 		const stranger = await world();
 		await expect(merchantDocument(db, stranger.scope, orderId, 'invoice')).rejects.toBeInstanceOf(NotFoundError);
 	});
+
+	it('reach the customer by email when the order is completed, by the order page’s own link', async () => {
+		const w = await world();
+		const orderId = await placeOrder(w, [[w.bread, 2]]);
+		await ready(w, orderId);
+		await complete(w, orderId);
+		const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+		const number = displayNumber(await invoiceOf(orderId));
+		const mails = await db
+			.select()
+			.from(outboxEmails)
+			.where(and(eq(outboxEmails.toAddress, order.customerEmail), eq(outboxEmails.kind, 'order_completed')));
+		expect(mails).toHaveLength(1);
+		expect(mails[0].subject).toBe(`Votre facture de la commande n° ${order.number} chez ${w.shop.name}`);
+		expect(mails[0].dedupeKey).toBe(`order:${orderId}:completed`);
+		const link = `${ctx.origin}${customerInvoicePath(orderId, orderAccessToken(SECRET, orderId))}`;
+		expect(mails[0].text).toContain(`Télécharger votre facture ${number} (PDF) :\n${link}\n`);
+		// The link opens this invoice, with the secret it carries.
+		const url = new URL(/https?:\/\/\S+\/facture\.pdf\?t=\S+/.exec(mails[0].text)![0]);
+		expect(url.pathname).toBe(`/commandes/${orderId}/facture.pdf`);
+		expect(displayNumber(await customerDocument(db, orderId, url.searchParams.get('t')!, 'invoice'))).toBe(number);
+	});
 });
 
 const money = (cents: number) =>
@@ -336,6 +359,12 @@ describe('credit notes', () => {
 		expect(mails[0].subject).toContain(`commande n° ${order.number}`);
 		expect(mails.map((m) => m.text).join()).toContain('Motif : Pain rassis');
 		expect(mails[0].text).toContain(`${ctx.origin}/commandes/${o.orderId}?t=`);
+		// Each email links to its own credit note's PDF, as the order page does.
+		const token = orderAccessToken(SECRET, o.orderId);
+		for (const note of notes)
+			expect(mails.map((m) => m.text).join()).toContain(
+				`Télécharger l’avoir ${displayNumber(note)} (PDF) :\n${ctx.origin}${customerCreditNotePath(o.orderId, displayNumber(note), token)}\n`
+			);
 		expect(await db.$count(auditLog, eq(auditLog.action, 'invoice.credit_note'))).toBeGreaterThanOrEqual(2);
 
 		const docs = await orderDocuments(db, o.orderId);

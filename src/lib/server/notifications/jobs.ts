@@ -6,8 +6,8 @@ import { deliverPushes, vapidKeys } from './push.ts';
 
 /**
  * The notification loops every app node runs (like the mailer): the morning reminders (once a
- * minute; concurrent nodes are harmless thanks to the dedupe key) and the new-order pushes (at
- * the mailer's pace; claims with skip locked). Both only read the database and write to it:
+ * minute; concurrent nodes are harmless thanks to the dedupe key) and the pushes to merchants'
+ * phones (at the mailer's pace; claims with skip locked). Both only read the database and write to it:
  * no request ever waits for them. Returns the stop function.
  */
 export async function startNotificationJobs(db: Db, cfg: Config, secret: string): Promise<() => Promise<void>> {

@@ -68,7 +68,7 @@ const keysOf = async (orderId: string) =>
 		.sort();
 
 describe('order emails, one per order and kind', () => {
-	it('keys the confirmation, accepted, ready and cancelled emails by order and kind', async () => {
+	it('keys the confirmation, accepted, ready, completed and cancelled emails by order and kind', async () => {
 		const w = await world();
 		const order = await placeOrder(w);
 		expect(await keysOf(order.id)).toEqual(['confirmation']);
@@ -80,6 +80,10 @@ describe('order emails, one per order and kind', () => {
 		const refused = await placeOrder(w);
 		await transitionOrder(db, w.scope, refused.id, { to: 'refused', reason: 'Rupture' }, ctx);
 		expect(await keysOf(refused.id)).toEqual(['confirmation', 'refused']);
+		const completed = await placeOrder(w);
+		for (const to of ['accepted', 'preparing', 'ready', 'completed'] as const)
+			await transitionOrder(db, w.scope, completed.id, { to }, ctx);
+		expect(await keysOf(completed.id)).toEqual(['accepted', 'completed', 'confirmation', 'ready']);
 	});
 
 	it('tells the customer who cancelled, once, and puts the cancellation in the shop feed', async () => {

@@ -5,16 +5,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/setup/db.ts';
 import { makeTerritory, makeShop, makeProduct, makeSlot } from '../../../../tests/setup/fixtures.ts';
 import type { Database, Db } from '../db/client.ts';
-import { notifications, pushSubscriptions, user } from '../db/schema/index.ts';
+import { notifications, orderLines, pushSubscriptions, user } from '../db/schema/index.ts';
 import { addToCart } from '../checkout/cart.ts';
 import { checkout } from '../checkout/checkout.ts';
+import { cancelByCustomer } from '../checkout/orders.ts';
+import { transitionOrder } from '../orders/transitions.ts';
+import { decideSubstitution, proposeSubstitution } from '../preparation/adjust.ts';
 import { InvalidInputError } from '../errors.ts';
+import { euros } from '../../format.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
-import { deliverPushes, saveSubscription, vapidKeys, countSubscriptions, deleteSubscription } from './push.ts';
+import { deliverPushes, saveSubscription, vapidKeys, countSubscriptions, deleteSubscription, pushMessage } from './push.ts';
 
 // The push service (Mozilla's, Google's, Apple's) is a third party, unreachable here: a stand-in
 // HTTPS server on 127.0.0.1 with a throw-away certificate receives what the web-push library sends.
@@ -115,6 +119,7 @@ afterAll(async () => {
 async function merchantShop() {
 	const shop = await makeShop(db, territoryId);
 	const { variant } = await makeProduct(db, shop, { priceCents: 1250, stock: 50 });
+	const { variant: substitute } = await makeProduct(db, shop, { name: 'Pain aux noix', priceCents: 1400, stock: 50 });
 	const slot = await makeSlot(db, { shopId: shop.id }, { capacity: 50 });
 	const id = randomUUID();
 	await db.insert(user).values({ id, name: 'Marchand', email: `m-${id}@exemple.fr`, emailVerified: true });
@@ -123,7 +128,7 @@ async function merchantShop() {
 		const cartId = await addToCart(db, { territoryId, cartId: null }, { variantId: variant.id, quantity: 1 }, 'fr');
 		const r = await checkout(
 			db,
-			{ territoryId, cartId, userId: null, idempotencyKey: randomUUID(), secret: 's'.repeat(40), origin: 'http://localhost', locale: 'fr' },
+			{ territoryId, cartId, userId: null, idempotencyKey: randomUUID(), secret: SECRET, origin: 'http://localhost', locale: 'fr' },
 			{
 				customer: { name: 'Claire Petit', email: 'claire@exemple.fr', phone: '06 12 34 56 78' },
 				acceptTerms: true,
@@ -132,10 +137,24 @@ async function merchantShop() {
 		);
 		return r.orders[0];
 	};
-	return { shop, scope, order };
+	return { shop, scope, order, substitute };
 }
 
+const SECRET = 's'.repeat(40);
 const SUBJECT = 'mailto:no-reply@exemple.fr';
+const ctx = { secret: SECRET, origin: 'http://localhost', locale: 'fr' as const };
+
+/** The merchant proposes another bread in place of the order's line; the customer answers on their order page. */
+async function substitution(
+	m: Awaited<ReturnType<typeof merchantShop>>,
+	order: { id: string; accessToken: string },
+	decision: 'accept' | 'refuse'
+) {
+	await transitionOrder(db, m.scope, order.id, { to: 'accepted' }, ctx);
+	const [line] = await db.select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.orderId, order.id));
+	const { substitutionId } = await proposeSubstitution(db, m.scope, order.id, line.id, { variantId: m.substitute.id, quantity: '1' }, ctx);
+	await decideSubstitution(db, order.id, order.accessToken, { substitutionId, decision });
+}
 
 describe('web push of new orders', () => {
 	it('keeps one VAPID key pair for every node', async () => {
@@ -192,6 +211,77 @@ describe('web push of new orders', () => {
 		await deliverPushes(db, { keys, subject: SUBJECT, agent });
 		const [sub] = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.shopId, m.shop.id));
 		expect(sub.lastError).toMatch(/503|unexpected/i);
+	});
+
+	it('rings the shop’s phones when a customer cancels or answers a substitution, once each, never another shop’s', async () => {
+		const keys = await vapidKeys(db);
+		const m = await merchantShop();
+		const other = await merchantShop();
+		const device = phone();
+		const otherDevice = phone();
+		await saveSubscription(db, m.scope, { endpoint: `https://127.0.0.1:${port}/push/news-m`, keys: device.keys });
+		await saveSubscription(db, other.scope, { endpoint: `https://127.0.0.1:${port}/push/news-other`, keys: otherDevice.keys });
+		const [cancelled, accepted, refused, elsewhere] = [await m.order(), await m.order(), await m.order(), await other.order()];
+		await deliverPushes(db, { keys, subject: SUBJECT, agent }); // the four new orders
+		received.length = 0;
+
+		await cancelByCustomer(db, cancelled.id, cancelled.accessToken);
+		await substitution(m, accepted, 'accept');
+		await substitution(m, refused, 'refuse');
+		await cancelByCustomer(db, elsewhere.id, elsewhere.accessToken);
+		// The merchant's own moves are not news to them: nothing rings for them.
+		await transitionOrder(db, m.scope, accepted.id, { to: 'preparing' }, ctx);
+		// A phone that subscribes now does not ring for what happened before.
+		const late = phone();
+		await saveSubscription(db, m.scope, { endpoint: `https://127.0.0.1:${port}/push/news-late`, keys: late.keys });
+
+		const [a, b] = await Promise.all([
+			deliverPushes(db, { keys, subject: SUBJECT, agent }),
+			deliverPushes(db, { keys, subject: SUBJECT, agent })
+		]);
+		expect(a.pushed + b.pushed).toBe(4); // two nodes at once: each news claimed once
+		expect(received.map((r) => r.path).sort()).toEqual(['/push/news-m', '/push/news-m', '/push/news-m', '/push/news-other']);
+		const shown = received.filter((r) => r.path === '/push/news-m').map((r) => JSON.parse(decrypt(r.body, device)));
+		const titled = (title: string) => shown.find((p) => p.title === title);
+		expect(titled(`Commande n° ${cancelled.number} annulée par le client`)).toMatchObject({
+			body: `Claire Petit a annulé sa commande (${euros(1250, 'fr')}). Inutile de la préparer.`,
+			url: `/pro/commandes/${cancelled.id}`
+		});
+		expect(titled(`Commande n° ${accepted.number} : remplacement accepté`)).toMatchObject({
+			body: 'Claire Petit accepte le produit de remplacement proposé.',
+			url: `/pro/commandes/${accepted.id}`
+		});
+		expect(titled(`Commande n° ${refused.number} : remplacement refusé`)).toMatchObject({
+			body: 'Claire Petit refuse le remplacement : l’article est retiré de la commande.',
+			url: `/pro/commandes/${refused.id}`
+		});
+		// Each its own tag: a notification replacing the new order's (same tag) would not ring.
+		expect(new Set(shown.map((p) => p.tag)).size).toBe(3);
+		expect(shown.map((p) => p.tag)).not.toContain(cancelled.id);
+		const theirs = JSON.parse(decrypt(received.find((r) => r.path === '/push/news-other')!.body, otherDevice));
+		expect(theirs.title).toBe(`Commande n° ${elsewhere.number} annulée par le client`);
+		expect(theirs.url).toBe(`/pro/commandes/${elsewhere.id}`);
+
+		// Stamped: the next round sends nothing.
+		expect(await db.$count(notifications, and(eq(notifications.shopId, m.shop.id), isNull(notifications.pushedAt)))).toBe(0);
+		received.length = 0;
+		await deliverPushes(db, { keys, subject: SUBJECT, agent });
+		expect(received).toHaveLength(0);
+	});
+
+	it('writes the pushes in English for an English-speaking platform', () => {
+		const note = { id: randomUUID(), order_id: randomUUID(), data: { number: 7, customerName: 'Claire Petit', totalCents: 1250 } };
+		expect(pushMessage({ ...note, kind: 'order_cancelled' }, 'en')).toMatchObject({
+			title: 'Order no. 7 cancelled by the customer',
+			body: 'Claire Petit cancelled their order (€12.50). No need to prepare it.'
+		});
+		expect(pushMessage({ ...note, kind: 'substitution_answered', data: { ...note.data, accepted: true } }, 'en').title).toBe(
+			'Order no. 7: replacement accepted'
+		);
+		expect(pushMessage({ ...note, kind: 'substitution_answered', data: { ...note.data, accepted: false } }, 'en')).toMatchObject({
+			title: 'Order no. 7: replacement refused',
+			body: 'Claire Petit refuses the replacement: the item is removed from the order.'
+		});
 	});
 
 	it('refuses bad subscriptions with a field message, and forgets one on request', async () => {

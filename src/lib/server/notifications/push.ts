@@ -80,45 +80,97 @@ export type PushOptions = {
 type Claimed = {
 	id: string;
 	shop_id: string;
+	kind: string;
 	order_id: string | null;
-	data: { number?: number; customerName?: string; totalCents?: number };
+	data: { number?: number; customerName?: string; totalCents?: number; accepted?: boolean };
+	created_at: Date | string;
 };
 type Subscription = { id: string; endpoint: string; p256dh: string; auth: string };
 
 /**
- * Pushes each new order to the phones of its shop. The `notifications` feed is the outbox: rows
- * of kind `order_new` not yet pushed are claimed (skip locked, the claim lasts `claimSeconds`, so
- * a node that dies leaves them to another), sent with the `web-push` library, then stamped
- * `pushed_at`. Never from the checkout: a slow push service cannot slow an order. A push is best
- * effort, one try per phone (a missed one is still on the board and in the feed); an endpoint
- * answered 404/410 is gone for good and its subscription is deleted. Orders older than a day are
- * not pushed (a node back after a long stop does not ring for yesterday).
+ * What the phone shows for one feed row, in the merchant's language. A new order opens the
+ * board (tagged with the order: one notification per order); the customer's cancellation or
+ * answer to a substitution opens the order itself, with a tag of its own so it rings even while
+ * the new-order notification is still on screen (a notification replacing one with the same tag
+ * does not ring).
+ */
+export function pushMessage(note: Pick<Claimed, 'id' | 'kind' | 'order_id' | 'data'>, l: Locale) {
+	const number = note.data.number ?? '';
+	const name = note.data.customerName ?? '';
+	const total = euros(Number(note.data.totalCents ?? 0), l);
+	const order = note.order_id ? `/pro/commandes/${note.order_id}` : '/pro/notifications';
+	if (note.kind === 'order_cancelled')
+		return {
+			title: t('notify_push_cancelled_title', l, { number }),
+			body: t('notify_push_cancelled_body', l, { name, total }),
+			url: order,
+			tag: note.id
+		};
+	if (note.kind === 'substitution_answered') {
+		const answer = note.data.accepted ? 'accepted' : 'refused';
+		return {
+			title: t(`notify_push_substitution_${answer}_title`, l, { number }),
+			body: t(`notify_push_substitution_${answer}_body`, l, { name }),
+			url: order,
+			tag: note.id
+		};
+	}
+	return {
+		title: t('notify_push_title', l, { number }),
+		body: t('notify_push_body', l, { name, total }),
+		url: '/pro/commandes',
+		tag: note.order_id ?? note.id
+	};
+}
+
+/**
+ * Pushes each new order, each cancellation by the customer and each answer of the customer to a
+ * proposed substitution to the phones of its shop. The `notifications` feed is the outbox: rows
+ * not yet pushed are claimed (skip locked, the claim lasts `claimSeconds`, so a node that dies
+ * leaves them to another), sent with the `web-push` library, then stamped `pushed_at`: one push
+ * per row, whatever the number of nodes. Never from the checkout or the customer's page: a slow
+ * push service cannot slow an order. A push is best effort, one try per phone (a missed one is
+ * still on the board and in the feed); an endpoint answered 404/410 is gone for good and its
+ * subscription is deleted. Rows older than a day are not pushed (a node back after a long stop
+ * does not ring for yesterday), and a phone only hears of what happened after it subscribed.
+ *
+ * Two claims in one statement, each on an index (a single `kind in (…)` would read the whole
+ * feed at every round): new orders through their partial index `notifications_to_push` (every
+ * shop's, stamped even without phones), the customer's news through the feed's (shop, date)
+ * index, for the shops that have phones only (elsewhere they stay unstamped and age out).
  */
 export async function deliverPushes(db: Db, options: PushOptions): Promise<{ pushed: number; failed: number }> {
 	const claimed = await queryRows<Claimed>(
 		db,
-		sql`update notifications set push_claimed_until = now() + make_interval(secs => ${options.claimSeconds ?? 300})
-			where id in (
+		sql`with new_orders as (
 				select id from notifications
 				where pushed_at is null and kind = 'order_new' and created_at > now() - interval '1 day'
 					and (push_claimed_until is null or push_claimed_until <= now())
-				order by created_at limit 20 for update skip locked)
-			returning id, shop_id, order_id, data`
+				order by created_at limit 20 for update skip locked
+			), customer_news as (
+				select id from notifications
+				where pushed_at is null and kind in ('order_cancelled', 'substitution_answered')
+					and created_at > now() - interval '1 day'
+					and shop_id in (select shop_id from push_subscriptions)
+					and (push_claimed_until is null or push_claimed_until <= now())
+				order by created_at limit 20 for update skip locked
+			)
+			update notifications set push_claimed_until = now() + make_interval(secs => ${options.claimSeconds ?? 300})
+			where id in (select id from new_orders union all select id from customer_news)
+			returning id, shop_id, kind, order_id, data, created_at`
 	);
+	// Oldest first: a new order rings before its cancellation when both are in one round.
+	claimed.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
 	let pushed = 0;
 	let failed = 0;
 	const l = options.locale ?? 'fr';
 	for (const note of claimed) {
 		const subs = await queryRows<Subscription>(
 			db,
-			sql`select id, endpoint, p256dh, auth from push_subscriptions where shop_id = ${note.shop_id}`
+			sql`select id, endpoint, p256dh, auth from push_subscriptions
+				where shop_id = ${note.shop_id} and created_at <= (select created_at from notifications where id = ${note.id})`
 		);
-		const payload = JSON.stringify({
-			title: t('notify_push_title', l, { number: note.data.number ?? '' }),
-			body: t('notify_push_body', l, { name: note.data.customerName ?? '', total: euros(Number(note.data.totalCents ?? 0), l) }),
-			url: '/pro/commandes',
-			tag: note.order_id ?? note.id
-		});
+		const payload = JSON.stringify(pushMessage(note, l));
 		for (const sub of subs) {
 			try {
 				await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {

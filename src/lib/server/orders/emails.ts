@@ -2,7 +2,7 @@ import type { Db } from '../db/client.ts';
 import { queueEmail, orderEmailKey } from '../notifications/outbox.ts';
 import { t, type Locale } from '../i18n.ts';
 import { loadOrder } from '../checkout/orders.ts';
-import { handoverText, orderLink } from '../checkout/emails.ts';
+import { handoverText, invoiceLink, orderLink } from '../checkout/emails.ts';
 import { orderAccessToken } from '../checkout/order-token.ts';
 import type { OrderStatus } from './transitions.ts';
 
@@ -31,6 +31,7 @@ export const reachableByEmail = (address: string) => !address.endsWith(`@${NO_EM
 const KINDS: Partial<Record<OrderStatus, string>> = {
 	accepted: 'order_accepted',
 	ready: 'order_ready',
+	completed: 'order_completed',
 	cancelled: 'order_cancelled',
 	refused: 'order_refused'
 };
@@ -43,15 +44,17 @@ export type OrderEmail = OrderStatus | 'reminder';
 /**
  * Queued in the transition's transaction (so a rolled-back change sends nothing, and a failing
  * SMTP server never fails the change): accepted, ready (with where and when to collect),
- * cancelled or refused (with the merchant's reason), or the morning reminder. Each at most once
- * per order: dedupe key `order:<id>:<kind>`. `byCustomer`: the customer cancelled it themselves.
+ * completed (with the link to download the invoice issued in that same transaction), cancelled
+ * or refused (with the merchant's reason), or the morning reminder. Each at most once per order:
+ * dedupe key `order:<id>:<kind>`. `byCustomer`: the customer cancelled it themselves.
+ * `invoiceNumber`: the completed order's invoice (`F2026-000042`).
  */
 export async function queueStatusEmail(
 	tx: Db,
 	orderId: string,
 	to: OrderEmail,
 	reason: string | null,
-	ctx: StatusEmailContext & { byCustomer?: boolean }
+	ctx: StatusEmailContext & { byCustomer?: boolean; invoiceNumber?: string }
 ): Promise<void> {
 	const kind = to === 'reminder' ? 'order_reminder' : statusEmailKind(to);
 	if (!kind) return;
@@ -59,11 +62,18 @@ export async function queueStatusEmail(
 	if (!reachableByEmail(order.customerEmail)) return;
 	const l = ctx.emailLocale ?? 'fr';
 	const params = { number: order.number, shop: order.shop.name };
+	const token = orderAccessToken(ctx.secret, order.id);
 	const body: string[] = [];
 	const handover = () => handoverText(order, l, ctx.timezone);
 	if (to === 'accepted') body.push(t('orders_email_accepted_body', l, params), '', handover());
 	if (to === 'ready') body.push(t('orders_email_ready_body', l, params), '', handover());
 	if (to === 'reminder') body.push(t('notify_email_reminder_body', l, params), '', handover());
+	if (to === 'completed') {
+		body.push(t('orders_email_completed_body', l, params));
+		// The same link as the order page's "Facture … (PDF)": the order's secret opens it, no account needed.
+		if (ctx.invoiceNumber)
+			body.push('', t('orders_email_invoice_link', l, { invoice: ctx.invoiceNumber }), invoiceLink(ctx.origin, order.id, token));
+	}
 	if (to === 'cancelled' && ctx.byCustomer) body.push(t('notify_email_customer_cancelled_body', l, params));
 	else if (to === 'cancelled')
 		body.push(t('orders_email_cancelled_body', l, params), t('orders_email_reason', l, { reason: reason ?? '' }));
@@ -75,7 +85,7 @@ export async function queueStatusEmail(
 		...body,
 		'',
 		t('orders_email_link', l),
-		orderLink(ctx.origin, order.id, orderAccessToken(ctx.secret, order.id)),
+		orderLink(ctx.origin, order.id, token),
 		'',
 		t('email_signature', l)
 	].join('\n');

@@ -62,7 +62,7 @@ const eventsOf = (id: string) => db.select().from(orderEvents).where(eq(orderEve
 const emailsTo = (to: string) => db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, to)).orderBy(asc(outboxEmails.createdAt));
 
 describe('the order state machine', () => {
-	it('walks an order from new to completed, one event per step, telling the customer when accepted and ready', async () => {
+	it('walks an order from new to completed, one event per step, telling the customer when accepted, ready and handed over', async () => {
 		const w = await world();
 		const order = await placeOrder(w);
 		for (const to of ['accepted', 'preparing', 'ready', 'completed'] as const) {
@@ -80,13 +80,16 @@ describe('the order state machine', () => {
 		]);
 		expect(events.slice(1).every((e) => e.actorKind === 'shop' && e.actorUserId === w.scope.userId)).toBe(true);
 		const mails = await emailsTo(order.email);
-		expect(mails.map((m) => m.kind)).toEqual(['order_confirmation', 'order_accepted', 'order_ready']);
+		expect(mails.map((m) => m.kind)).toEqual(['order_confirmation', 'order_accepted', 'order_ready', 'order_completed']);
 		const ready = mails[2];
 		expect(ready.subject).toBe(`Commande n° ${order.number} chez ${w.shop.name} : prête`);
 		// Where and when to collect, and the customer's own link.
 		expect(ready.text).toContain('1 rue du Test, 37000 Bourg-Test');
 		expect(ready.text).toMatch(/\d{2}:\d{2}–\d{2}:\d{2}/);
 		expect(ready.text).toContain(`${ctx.origin}/commandes/${order.id}?t=`);
+		// Handed over: thanked, with the invoice's download link.
+		expect(mails[3].text).toContain('vous a été remise');
+		expect(mails[3].text).toContain(`${ctx.origin}/commandes/${order.id}/facture.pdf?t=`);
 		// Stock stays sold, the slot place stays taken.
 		expect(await stockOf(w.variant.id)).toBe(8);
 		expect(await reservedOf(w.slot.id)).toBe(1);
@@ -264,7 +267,7 @@ describe('the state machine as a model', () => {
 				expect(new Set(kinds).size).toBe(kinds.length);
 				const expected = [
 					'order_confirmation',
-					...events.slice(1).flatMap((e) => (e.toStatus === 'preparing' || e.toStatus === 'completed' ? [] : [`order_${e.toStatus}`]))
+					...events.slice(1).flatMap((e) => (e.toStatus === 'preparing' ? [] : [`order_${e.toStatus}`]))
 				];
 				expect(kinds).toEqual(expected);
 			}),

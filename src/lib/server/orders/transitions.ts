@@ -8,7 +8,7 @@ import { isUuid } from '../catalog/queries.ts';
 import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import { queueStatusEmail, type StatusEmailContext } from './emails.ts';
-import { issueInvoice } from '../invoices/issue.ts';
+import { displayNumber, issueInvoice } from '../invoices/issue.ts';
 
 // The order state machine, in one place:
 //
@@ -145,9 +145,15 @@ export async function applyTransition(
 			.values({ orderId, fromStatus: from, toStatus: to, actorKind: actor.kind, actorUserId: actor.userId, reason: request.reason ?? null })
 			.returning({ id: orderEvents.id });
 		if (releases(to)) await release(tx, { orderId, shopId, slotId: moved.slotId, actorUserId: actor.userId });
-		// The sale is done: its invoice is numbered in this same transaction (no gap if anything fails).
-		if (to === 'completed') await issueInvoice(tx, orderId);
-		if (actor.kind === 'shop') await queueStatusEmail(tx, orderId, to, request.reason ?? null, ctx);
+		// The sale is done: its invoice is numbered in this same transaction (no gap if anything fails),
+		// and the customer's email carries the link to download it. The shop's invoice counter stays
+		// locked while that email is queued: a few statements, and only this shop's completions wait.
+		const invoice = to === 'completed' ? await issueInvoice(tx, orderId) : null;
+		if (actor.kind === 'shop')
+			await queueStatusEmail(tx, orderId, to, request.reason ?? null, {
+				...ctx,
+				invoiceNumber: invoice ? displayNumber(invoice) : undefined
+			});
 		return { orderId, from, to, eventId: event.id };
 	});
 }

@@ -5,10 +5,11 @@ import { shops } from './shops.ts';
 import { orders } from './orders.ts';
 
 /**
- * The merchant's in-app feed. Written by a trigger on `order_events` (drizzle/0010), in the
- * transaction of the event itself, so no code path can forget it. `read_at` is per shop (the
- * team shares one feed). `pushed_at` makes the table the web-push outbox too: the push loop
- * claims new-order rows not yet pushed (`push_claimed_until`, skip locked) and stamps them.
+ * The merchant's in-app feed. Written by triggers on `order_events` (drizzle/0010) and
+ * `order_adjustments` (drizzle/0012), in the transaction of the event itself, so no code path can
+ * forget it. `read_at` is per shop (the team shares one feed). `pushed_at` makes the table the
+ * web-push outbox too: the push loop claims rows not yet pushed (`push_claimed_until`, skip
+ * locked) and stamps them (notifications/push.ts).
  */
 export const notifications = pgTable(
 	'notifications',
@@ -33,7 +34,7 @@ export const notifications = pgTable(
 	]
 );
 
-/** A merchant's phone (browser) that asked for new-order pushes; one row per push endpoint. */
+/** A merchant's phone (browser) that asked for the shop's pushes; one row per push endpoint. */
 export const pushSubscriptions = pgTable(
 	'push_subscriptions',
 	{

@@ -3,6 +3,7 @@ import { appContext } from '#lib/server/runtime.ts';
 import { customerOrder } from '#lib/server/checkout/orders.ts';
 import { handoverText } from '#lib/server/checkout/emails.ts';
 import { NotFoundError } from '#lib/server/errors.ts';
+import { customerOrderPath } from '#lib/order-links.ts';
 import { PLACED_COOKIE, decodePlaced } from '../placed.ts';
 
 export const load: PageServerLoad = async ({ url, cookies, locals }) => {
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 				handover: handoverText(order, locals.locale, territory.timezone),
 				totalCents: order.totalCents,
 				status: order.status,
-				link: `/commandes/${order.id}?t=${encodeURIComponent(token)}`,
+				link: customerOrderPath(order.id, token),
 				email: order.customerEmail
 			});
 		} catch (e) {
