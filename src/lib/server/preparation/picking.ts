@@ -86,7 +86,9 @@ export async function pickingList(db: Db, scope: ShopScope, filters: PickingFilt
 					quantity: orderLines.quantity,
 					weighedQuantity: orderLines.weighedQuantity,
 					totalCents: orderLines.totalCents,
-					pendingSubstitution: sql<boolean>`exists (select 1 from ${orderSubstitutions} s where s.line_id = ${orderLines.id} and s.status = 'pending')`
+					// Spelled out: without a join drizzle writes `${orderLines.id}` as a bare "id", which inside
+					// this subquery would be the substitution's own id (never true).
+					pendingSubstitution: sql<boolean>`exists (select 1 from ${orderSubstitutions} s where s.line_id = "order_lines"."id" and s.status = 'pending')`
 				})
 				.from(orderLines)
 				.where(and(inArray(orderLines.orderId, ids), isNull(orderLines.removedAt)))
