@@ -8,6 +8,9 @@ import { merchantOrder } from '../orders/board.ts';
 import { reachableByEmail } from '../orders/emails.ts';
 import type { OrderStatus } from '../orders/transitions.ts';
 import { getShopProduct, type ProProduct } from '../catalog/pro-catalog.ts';
+import { preparationOf, type AdjustResult } from '../preparation/adjust.ts';
+import { localDay, pickingList } from '../preparation/picking.ts';
+import { DEFAULT_TOLERANCE_BPS, isWeighed, toleranceBounds } from '../preparation/weight.ts';
 import {
 	changeVariantStock,
 	setProductStatus,
@@ -107,9 +110,14 @@ function orderSummary(o: OrderRow) {
 	};
 }
 
-/** One order of the shop (404 for another shop's), with its lines and history. */
+/**
+ * One order of the shop (404 for another shop's), with its lines, its history, and what its
+ * preparation changed: the substitutes proposed (and the customer's answer) and the ledger of
+ * weighings, removals and substitutions, as the order's page in the back office shows them.
+ */
 export async function orderView(db: Db, scope: ShopScope, orderId: string) {
 	const o = await merchantOrder(db, scope, orderId);
+	const prep = await preparationOf(db, o.id);
 	const summary = orderSummary(o);
 	return {
 		...summary,
@@ -122,12 +130,103 @@ export async function orderView(db: Db, scope: ShopScope, orderId: string) {
 			unit: l.unit,
 			quantity: l.quantity,
 			weighedQuantity: l.weighedQuantity ?? null,
+			weightRange: weightRange(l),
 			unitPriceCents: l.unitPriceCents,
 			vatRateBps: l.vatRateBps,
 			totalCents: l.totalCents,
 			removed: l.removedAt !== null && l.removedAt !== undefined
 		})),
-		events: o.events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actor: e.actorKind, reason: e.reason, at: iso(e.createdAt) }))
+		events: o.events.map((e) => ({ from: e.fromStatus, to: e.toStatus, actor: e.actorKind, reason: e.reason, at: iso(e.createdAt) })),
+		substitutions: prep.substitutions.map((s) => ({
+			id: s.id,
+			lineId: s.lineId,
+			status: s.status,
+			variantId: s.variantId,
+			productName: s.productName,
+			variantName: s.variantName,
+			unit: s.unit,
+			quantity: s.quantity,
+			unitPriceCents: s.unitPriceCents,
+			totalCents: s.totalCents,
+			newLineId: s.newLineId,
+			proposedAt: iso(s.createdAt),
+			decidedAt: iso(s.decidedAt)
+		})),
+		adjustments: prep.adjustments.map((a) => ({
+			kind: a.kind,
+			lineId: a.lineId,
+			totalBeforeCents: a.totalBeforeCents,
+			totalAfterCents: a.totalAfterCents,
+			actor: a.actorKind,
+			at: iso(a.createdAt)
+		}))
+	};
+}
+
+/**
+ * The weights a line sold by the kg may be weighed at (kg, both inclusive): the tolerance announced
+ * to the buyer at order, the same bounds `weighLine` enforces. Null for goods sold by the piece.
+ */
+function weightRange(l: { unit: string; quantity: number; toleranceBps: number | null }) {
+	if (!isWeighed(l.unit)) return null;
+	const { min, max } = toleranceBounds(l.quantity, l.toleranceBps ?? DEFAULT_TOLERANCE_BPS);
+	return { min: min / 1000, max: max / 1000 };
+}
+
+/**
+ * A preparation change's answer: whether this request changed anything (the same weight again, or
+ * an item already removed, does not: a replay is harmless) and the order as it is now.
+ */
+export async function preparationAnswer(db: Db, scope: ShopScope, result: AdjustResult) {
+	return { changed: result.changed, order: await orderView(db, scope, result.orderId) };
+}
+
+/** A new substitution proposal's answer: the proposal, and the order as it is now. */
+export async function substitutionAnswer(db: Db, scope: ShopScope, result: AdjustResult & { substitutionId: string }) {
+	const order = await orderView(db, scope, result.orderId);
+	const substitution = order.substitutions.find((s) => s.id === result.substitutionId)!;
+	return { changed: result.changed, substitution, order };
+}
+
+export type PickingListQuery = { date?: string; slotId?: string };
+
+/**
+ * The picking list of the back office's preparation page (`pickingList`), for a scale or a label
+ * printer: one day (today in the territory's time zone when not given) and optionally one slot.
+ */
+export async function pickingListView(db: Db, scope: ShopScope, q: PickingListQuery, timezone: string) {
+	const list = await pickingList(db, scope, { day: q.date ?? localDay(timezone), slotId: q.slotId }, timezone);
+	return {
+		date: list.day,
+		slotId: list.slotId,
+		totals: list.totals.map((t) => ({
+			variantId: t.variantId,
+			productName: t.productName,
+			variantName: t.variantName,
+			unit: t.unit,
+			quantity: t.quantity,
+			orders: t.orders
+		})),
+		orders: list.orders.map((o) => ({
+			id: o.id,
+			number: o.number,
+			status: o.status,
+			fulfilment: o.fulfilment,
+			customer: { name: o.customerName, phone: o.customerPhone },
+			slot: o.slotStartsAt ? { startsAt: iso(o.slotStartsAt), endsAt: iso(o.slotEndsAt) } : null,
+			pickupPoint: o.pickupPointName ? { name: o.pickupPointName } : null,
+			lines: o.lines.map((l) => ({
+				id: l.id,
+				productName: l.productName,
+				variantName: l.variantName,
+				unit: l.unit,
+				quantity: l.quantity,
+				weighedQuantity: l.weighedQuantity,
+				totalCents: l.totalCents,
+				pendingSubstitution: l.pendingSubstitution
+			}))
+		})),
+		slots: list.slots.map((s) => ({ id: s.id, startsAt: iso(s.startsAt), endsAt: iso(s.endsAt) }))
 	};
 }
 

@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import { orderStatusEnum } from '../db/schema/index.ts';
+import { adjustmentKindEnum, orderStatusEnum, substitutionStatusEnum } from '../db/schema/index.ts';
 import { API_SCOPES } from '../api-tokens/tokens.ts';
 import { PAGE_DEFAULT, PAGE_MAX } from '../api-tokens/merchant-api.ts';
 import { MAX_STOCK, productInputSchema } from '../catalog/product-input.ts';
 import { REASON_MAX } from '../orders/transitions.ts';
+import { MAX_WEIGHT_KG } from '../preparation/weight.ts';
 import { component, requestComponent, defineOperation, problemResponse, type SecurityScheme, type Tag } from './openapi.ts';
 
-// The merchant API (/api/v1/pro/*): a shop's orders and catalogue, for its till, website or
-// spreadsheet, with a per-shop API token. Declarations only; the routes run them through
+// The merchant API (/api/v1/pro/*): a shop's orders (and their preparation) and catalogue, for its
+// till, scale, website or spreadsheet, with a per-shop API token. Declarations only; the routes run them through
 // `proEndpoint()` (http/pro-endpoint.ts), which checks the token and its scope first.
 
 export const proTags: Tag[] = [
 	{
 		name: 'merchant',
 		description:
-			'A shop’s own orders and catalogue, with an API token created by an owner in the back office (`/pro/api`): ' +
+			'A shop’s own orders, their preparation (weighing, unavailable items, substitutes, picking list) and catalogue, with an API token created by an owner in the back office (`/pro/api`): ' +
 			'`Authorization: Bearer echp_…`. Each token has scopes (' +
 			API_SCOPES.map((s) => `\`${s}\``).join(', ') +
 			') and is limited to 600 requests a minute. No token, an unknown or revoked one → 401; a token without the scope ' +
@@ -63,7 +64,27 @@ const ProOrder = component(
 	'An order of the shop.'
 );
 
-const ProOrderDetail = component(
+export const ProSubstitution = component(
+	'ProSubstitution',
+	z.object({
+		id: uuid(),
+		lineId: uuid().meta({ description: 'The line it would replace.' }),
+		status: z.enum(substitutionStatusEnum.enumValues).meta({ description: 'The customer’s answer; `pending` until they give it.' }),
+		variantId: uuid(),
+		productName: z.string(),
+		variantName: z.string(),
+		unit: z.string(),
+		quantity: z.number(),
+		unitPriceCents: cents().meta({ description: 'The variant’s price when proposed: what the customer accepts.' }),
+		totalCents: cents(),
+		newLineId: uuid().nullable().meta({ description: 'Accepted: the line added to the order (the replaced one is `removed`).' }),
+		proposedAt: dateTime(),
+		decidedAt: dateTime().nullable()
+	}),
+	'A substitute proposed for a line, and the customer’s answer (given from their order page).'
+);
+
+export const ProOrderDetail = component(
 	'ProOrderDetail',
 	ProOrder.extend({
 		lines: z.array(
@@ -74,19 +95,38 @@ const ProOrderDetail = component(
 				productName: z.string(),
 				variantName: z.string(),
 				unit: z.string(),
-				quantity: z.number(),
-				weighedQuantity: z.number().nullable(),
+				quantity: z.number().meta({ description: 'As ordered (kg for goods sold by the kg).' }),
+				weighedQuantity: z.number().nullable().meta({ description: 'Goods sold by the kg, once weighed: the line’s total follows it.' }),
+				weightRange: z.object({ min: z.number(), max: z.number() }).nullable().meta({
+					description:
+						'Goods sold by the kg: the weights accepted at weighing, in kg, both inclusive (the tolerance announced at order). Null otherwise.'
+				}),
 				unitPriceCents: cents(),
 				vatRateBps: z.int(),
 				totalCents: cents(),
-				removed: z.boolean()
+				removed: z
+					.boolean()
+					.meta({ description: 'Taken out at preparation (unavailable, replaced): out of every total, kept for the history.' })
 			})
 		),
 		events: z.array(
 			z.object({ from: OrderStatus.nullable(), to: OrderStatus, actor: z.string(), reason: z.string().nullable(), at: dateTime() })
-		)
+		),
+		substitutions: z.array(ProSubstitution),
+		adjustments: z
+			.array(
+				z.object({
+					kind: z.enum(adjustmentKindEnum.enumValues),
+					lineId: uuid().nullable(),
+					totalBeforeCents: cents(),
+					totalAfterCents: cents(),
+					actor: z.enum(['shop', 'customer']),
+					at: dateTime()
+				})
+			)
+			.meta({ description: 'The preparation ledger, oldest first: one entry per change, with the order’s total before and after.' })
 	}),
-	'An order with its lines and its history.'
+	'An order with its lines, its history and its preparation.'
 );
 
 const page = <S extends z.ZodType>(id: string, item: S) =>
@@ -333,10 +373,213 @@ export const changeProStockOperation = defineOperation({
 	}
 });
 
+// ——— Preparation: the same domain functions as the order's page in the back office ———
+
+const lineParams = z.object({
+	id: uuid().meta({ description: 'The order id.' }),
+	lineId: uuid().meta({ description: 'The line id (`lines[].id` of the order).' })
+});
+
+/** JSON numbers only (the back office's form also reads "1,05 kg"; an integration sends a number). */
+const jsonNumber = (required: string, invalid: string) => z.number({ error: (issue) => (issue.input === undefined ? required : invalid) });
+
+export const LineWeightBody = requestComponent(
+	'LineWeight',
+	z.object({
+		weight: jsonNumber('prep_error_weight_required', 'prep_error_weight_invalid').meta({
+			description: `What the line weighs, in kg to the gram (3 decimals at most): 1.05 for 1 kg 50 g. Above 0, at most ${MAX_WEIGHT_KG}, within the line’s \`weightRange\`.`,
+			exclusiveMinimum: 0,
+			maximum: MAX_WEIGHT_KG
+		})
+	}),
+	'The weighed quantity of a line sold by the kg.'
+);
+
+export const SubstitutionBody = requestComponent(
+	'SubstitutionProposal',
+	z.object({
+		variantId: z
+			.string({ error: 'prep_error_variant_required' })
+			.meta({ format: 'uuid', description: 'Another active variant of the shop (`GET /api/v1/pro/products`).' }),
+		quantity: jsonNumber('prep_error_quantity_invalid', 'prep_error_quantity_invalid').meta({
+			description: 'Whole units, or kg in half-kilo steps for goods sold by the kg (the storefront’s rule).',
+			exclusiveMinimum: 0
+		})
+	}),
+	'A substitute for a line: the customer accepts or refuses it from their order page.'
+);
+
+export const PreparationChange = component(
+	'PreparationChange',
+	z.object({
+		changed: z.boolean().meta({ description: 'False when the request changed nothing (the same weight again, an item already removed).' }),
+		order: ProOrderDetail
+	}),
+	'The order after a preparation change.'
+);
+
+export const SubstitutionProposed = component(
+	'SubstitutionProposed',
+	z.object({ changed: z.literal(true), substitution: ProSubstitution, order: ProOrderDetail }),
+	'The new proposal, and the order (unchanged until the customer answers).'
+);
+
+const preparableOnly =
+	'The order must be `accepted` or `preparing`. Changes to one order queue rather than interleave (the order row is locked), ' +
+	'so concurrent requests on one line give one result.';
+const notPreparable = (also: string) =>
+	problemResponse(`The order is not \`accepted\` or \`preparing\` (\`conflicts.status\` gives its state)${also}: nothing was written.`);
+
+export const weighProOrderLineOperation = defineOperation({
+	operationId: 'weighShopOrderLine',
+	method: 'post',
+	path: '/api/v1/pro/orders/{id}/lines/{lineId}/weight',
+	tag,
+	summary: 'Weigh a line sold by the kg',
+	description:
+		'Within the line’s `weightRange` the line’s total follows (unit price × weight, to the cent), the order’s totals are ' +
+		'recomputed and, for a tracked variant, the difference with what the line held is a `weighing` stock movement. ' +
+		'The same weight again changes nothing (`changed: false`); another weight replaces it. ' +
+		preparableOnly,
+	params: lineParams,
+	body: LineWeightBody,
+	security: apiTokenSecurity,
+	responses: {
+		200: { description: 'The order after the weighing.', schema: PreparationChange },
+		404: problemResponse('No such order in this shop, or no such line in the order.'),
+		409: notPreparable(', the line is not sold by the kg, or it was removed; or the stock would go below zero'),
+		422: problemResponse(
+			'Invalid weight (`errors.weight`): missing, not a number, zero or less, over 999 kg, more than 3 decimals, or outside the ' +
+				'tolerance, in which case the message names the accepted range (“… outside the announced tolerance (0.900–1.100 kg)”).'
+		),
+		...common('orders:write')
+	}
+});
+
+export const markProOrderLineUnavailableOperation = defineOperation({
+	operationId: 'markShopOrderLineUnavailable',
+	method: 'post',
+	path: '/api/v1/pro/orders/{id}/lines/{lineId}/unavailable',
+	tag,
+	summary: 'Take an unavailable item out of an order',
+	description:
+		'The line leaves the order (kept as `removed`), its stock goes back (`item_unavailable` movement), the totals are ' +
+		'recomputed and the customer is told by email. Marking it again changes nothing (`changed: false`). No body. ' +
+		preparableOnly,
+	params: lineParams,
+	security: apiTokenSecurity,
+	responses: {
+		200: { description: 'The order without the item.', schema: PreparationChange },
+		404: problemResponse('No such order in this shop, or no such line in the order.'),
+		409: notPreparable(', or a substitute proposed for the line awaits the customer’s answer'),
+		...common('orders:write')
+	}
+});
+
+export const proposeProSubstitutionOperation = defineOperation({
+	operationId: 'proposeShopOrderSubstitution',
+	method: 'post',
+	path: '/api/v1/pro/orders/{id}/lines/{lineId}/substitution',
+	tag,
+	summary: 'Propose a substitute for a line',
+	description:
+		'Another variant of the shop, at its current price, is proposed to the customer by email; they accept or refuse it from ' +
+		'their order page. Their answer changes the proposal’s `status`, the order’s lines and totals and its `updatedAt` ' +
+		'(`GET /api/v1/pro/orders?since=` finds it; no webhook is sent, the order’s state does not change). One pending ' +
+		'proposal per line: another one is a 409 until the customer answers. ' +
+		preparableOnly,
+	params: lineParams,
+	body: SubstitutionBody,
+	successStatus: 201,
+	security: apiTokenSecurity,
+	responses: {
+		201: { description: 'The proposal.', schema: SubstitutionProposed },
+		404: problemResponse('No such order in this shop, no such line in the order, or no such active variant in the shop.'),
+		409: notPreparable(', the line was removed, or a proposal for it already awaits the customer’s answer'),
+		422: problemResponse(
+			'Invalid proposal: `errors.variantId` (missing, or the variant of the line itself) or `errors.quantity` (not a number, ' +
+				'zero or less, not a whole number of pieces or half-kilos, above the storefront’s maximum).'
+		),
+		...common('orders:write')
+	}
+});
+
+export const ProPickingList = component(
+	'ProPickingList',
+	z.object({
+		date: z.string().meta({ format: 'date' }),
+		slotId: uuid().nullable(),
+		totals: z
+			.array(
+				z.object({
+					variantId: uuid().nullable(),
+					productName: z.string(),
+					variantName: z.string(),
+					unit: z.string(),
+					quantity: z.number().meta({ description: 'In total, weighed quantities counted once weighed.' }),
+					orders: z.int().meta({ description: 'How many lines ask for it.' })
+				})
+			)
+			.meta({ description: 'What to pick in total, per product and size, by name.' }),
+		orders: z
+			.array(
+				z.object({
+					id: uuid(),
+					number: z.int(),
+					status: z.enum(['accepted', 'preparing']),
+					fulfilment: z.enum(['pickup', 'pickup_point', 'delivery']),
+					customer: z.object({ name: z.string(), phone: z.string() }),
+					slot: z.object({ startsAt: dateTime(), endsAt: dateTime() }).nullable(),
+					pickupPoint: z.object({ name: z.string() }).nullable(),
+					lines: z.array(
+						z.object({
+							id: uuid(),
+							productName: z.string(),
+							variantName: z.string(),
+							unit: z.string(),
+							quantity: z.number(),
+							weighedQuantity: z.number().nullable(),
+							totalCents: cents(),
+							pendingSubstitution: z.boolean()
+						})
+					)
+				})
+			)
+			.meta({ description: 'Order by order, soonest slot first (at most 500); the lines still in the order.' }),
+		slots: z
+			.array(z.object({ id: uuid(), startsAt: dateTime(), endsAt: dateTime() }))
+			.meta({ description: 'The day’s slots that have orders to prepare (to pass as `slotId`).' })
+	}),
+	'The picking list: accepted and preparing orders of one day (of their slot, or of the order without one).'
+);
+
+export const getProPickingListOperation = defineOperation({
+	operationId: 'getShopPickingList',
+	method: 'get',
+	path: '/api/v1/pro/picking-list',
+	tag,
+	summary: 'Get the picking list of a day',
+	description: 'The back office’s preparation list as JSON: the day’s accepted and preparing orders, in total and one by one.',
+	query: z.object({
+		date: z.iso.date().optional().meta({ description: 'The day (YYYY-MM-DD, in the territory’s time zone); today when left out.' }),
+		slotId: uuid().optional().meta({ description: 'Only the orders of this slot (`slots[].id`).' })
+	}),
+	security: apiTokenSecurity,
+	responses: {
+		200: { description: 'The picking list.', schema: ProPickingList },
+		400: problemResponse('A query parameter is invalid: `errors` names it.'),
+		...common('orders:read')
+	}
+});
+
 export const proOperations = [
 	listProOrdersOperation,
 	getProOrderOperation,
 	transitionProOrderOperation,
+	weighProOrderLineOperation,
+	markProOrderLineUnavailableOperation,
+	proposeProSubstitutionOperation,
+	getProPickingListOperation,
 	listProProductsOperation,
 	createProProductOperation,
 	getProProductOperation,

@@ -9,7 +9,7 @@ import { isUuid } from '../catalog/queries.ts';
 import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import { lineTotalCents } from '../money/vat.ts';
-import { quantityError } from '../checkout/quantity.ts';
+import { quantityError, quantityRule } from '../checkout/quantity.ts';
 import { customerOrder } from '../checkout/orders.ts';
 import type { StatusEmailContext } from '../orders/emails.ts';
 import { DEFAULT_TOLERANCE_BPS, MAX_WEIGHT_KG, isWeighed, kilos, parseWeight, toleranceBounds, withinTolerance } from './weight.ts';
@@ -313,7 +313,7 @@ export async function proposeSubstitution(
 		if (!v) throw new NotFoundError('variant');
 		if (v.id === line.variantId) throw new InvalidInputError({ variantId: [t('prep_error_same_variant', ctx.locale)] });
 		const qError = quantityError(v.unit, quantity);
-		if (qError) throw new InvalidInputError({ quantity: [t(qError, ctx.locale)] });
+		if (qError) throw new InvalidInputError({ quantity: [t(qError, ctx.locale, { max: quantityRule(v.unit).max })] });
 		if (await pendingProposal(tx, lineId)) throw new ConflictError('prep_error_substitution_pending');
 		const totalCents = lineTotalCents(v.priceCents, quantity);
 		const [proposal] = await tx

@@ -46,7 +46,16 @@ export type PickingOrder = {
 	pickupPointName: string | null;
 	lines: PickingLine[];
 };
-export type PickingTotal = { key: string; productName: string; variantName: string; unit: string; quantity: number; orders: number };
+export type PickingTotal = {
+	key: string;
+	/** The variant picked, or null when it has since been deleted (the line's snapshot still names it). */
+	variantId: string | null;
+	productName: string;
+	variantName: string;
+	unit: string;
+	quantity: number;
+	orders: number;
+};
 
 export async function pickingList(db: Db, scope: ShopScope, filters: PickingFilters, timezone: string) {
 	const where: SQL[] = [
@@ -86,7 +95,9 @@ export async function pickingList(db: Db, scope: ShopScope, filters: PickingFilt
 					quantity: orderLines.quantity,
 					weighedQuantity: orderLines.weighedQuantity,
 					totalCents: orderLines.totalCents,
-					pendingSubstitution: sql<boolean>`exists (select 1 from ${orderSubstitutions} s where s.line_id = ${orderLines.id} and s.status = 'pending')`
+					// Spelled out: without a join drizzle writes `${orderLines.id}` as a bare "id", which inside
+					// this subquery would be the substitution's own id (never true).
+					pendingSubstitution: sql<boolean>`exists (select 1 from ${orderSubstitutions} s where s.line_id = "order_lines"."id" and s.status = 'pending')`
 				})
 				.from(orderLines)
 				.where(and(inArray(orderLines.orderId, ids), isNull(orderLines.removedAt)))
@@ -98,7 +109,15 @@ export async function pickingList(db: Db, scope: ShopScope, filters: PickingFilt
 		const { orderId, variantId, ...line } = l;
 		(byOrder.get(orderId) ?? byOrder.set(orderId, []).get(orderId)!).push(line);
 		const key = variantId ?? `${l.productName}\u0000${l.variantName}\u0000${l.unit}`;
-		const total = totals.get(key) ?? { key, productName: l.productName, variantName: l.variantName, unit: l.unit, quantity: 0, orders: 0 };
+		const total = totals.get(key) ?? {
+			key,
+			variantId,
+			productName: l.productName,
+			variantName: l.variantName,
+			unit: l.unit,
+			quantity: 0,
+			orders: 0
+		};
 		// Thousandths, so that 0.1 + 0.2 kg is 0.3 kg.
 		total.quantity = Math.round(total.quantity * 1000 + (l.weighedQuantity ?? l.quantity) * 1000) / 1000;
 		total.orders += 1;

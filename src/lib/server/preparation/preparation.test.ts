@@ -420,9 +420,14 @@ describe('the picking list', () => {
 		await placeOrder(w, [{ variantId: w.sausage.id, quantity: 7 }], false); // new: not yet to prepare
 		await weighLine(db, w.scope, b.id, b.lines.find((l) => l.variantId === w.steak.id)!.id, { weight: '1,55' }, 'fr');
 		await markUnavailable(db, w.scope, a.id, a.lines.find((l) => l.variantId === w.sausage.id)!.id, ctx);
+		const waiting = b.lines.find((l) => l.variantId === w.sausage.id)!.id;
+		await proposeSubstitution(db, w.scope, b.id, waiting, { variantId: w.steak.id, quantity: '1' }, ctx);
 		const day = localDay('Europe/Paris', w.slot.startsAt);
 		const list = await pickingList(db, w.scope, pickingFilters(new URLSearchParams({ jour: day }), 'Europe/Paris'), 'Europe/Paris');
 		expect(list.orders.map((o) => o.id).sort()).toEqual([a.id, b.id].sort());
+		// Only the line with a proposal awaiting the customer says so.
+		const flagged = list.orders.flatMap((o) => o.lines).filter((l) => l.pendingSubstitution);
+		expect(flagged.map((l) => l.id)).toEqual([waiting]);
 		expect(list.totals.map((t) => [t.productName, t.quantity])).toEqual([
 			['Entrecôte', 2.55],
 			['Saucisse', 2]
@@ -446,6 +451,7 @@ describe('the picking list', () => {
 		expect(text).toContain('2,55 kg');
 		expect(text).toContain('Entrecôte');
 		expect(text).toContain('1,55 kg Entrecôte');
+		expect(text).toContain('remplacement proposé, en attente du client');
 		expect(text).toContain(`N° ${(await orderOf(a.id)).number}`);
 		expect(text).toContain(`N° ${(await orderOf(b.id)).number}`);
 		expect(text).toContain('Claire Petit');
