@@ -168,12 +168,42 @@ describe('a product that leaves the catalog', () => {
 		await database.db.execute(sql`update products set status = 'archived' where id = ${target.id}`);
 		expect((await search({ q: 'roquefort' })).items.map((p) => p.id)).not.toContain(target.id);
 		await database.db.execute(sql`update products set status = 'active' where id = ${target.id}`);
+		expect((await search({ q: 'roquefort' })).items.map((p) => p.id)).toContain(target.id);
 
 		const [other] = await rows<{ id: string }>(
 			sql`insert into territories (slug, name, host) values ('ailleurs', 'Ailleurs', 'ailleurs.example') returning id`
 		);
 		expect((await searchProducts(database.db, other.id, { q: 'roquefort' })).items).toEqual([]);
 		expect(await suggest(database.db, other.id, 'roq')).toEqual([]);
+	});
+});
+
+describe('the words follow the product at once (search documents, migration 0013)', () => {
+	it('a renamed product is found by its new name only; a change rolled back leaves the search as it was', async () => {
+		const target = visibleProducts().find((p) => p.name === 'Roquefort')!;
+		await database.db.execute(sql`update products set name = 'Bleu des Causses' where id = ${target.id}`);
+		try {
+			const found = (await search({ q: 'causses' })).items.find((p) => p.id === target.id);
+			expect(found?.name).toBe('Bleu des Causses');
+		} finally {
+			await database.db.execute(sql`update products set name = 'Roquefort' where id = ${target.id}`);
+		}
+		await expect(
+			database.db.transaction(async (tx) => {
+				await tx.execute(sql`update products set name = 'Fourme de Montbrison', status = 'archived' where id = ${target.id}`);
+				throw new Error('rolled back');
+			})
+		).rejects.toThrow('rolled back');
+		expect((await search({ q: 'montbrison' })).items.map((p) => p.id)).not.toContain(target.id);
+		expect((await search({ q: 'roquefort' })).items.map((p) => p.id)).toContain(target.id);
+		// The copy holds exactly the active products, each with its product's document.
+		const [drift] = await rows<{ n: number }>(sql`select count(*)::int as n from (
+			(select id, territory_id, shop_id, search from products where status = 'active'
+				except select product_id, territory_id, shop_id, search from product_search_docs)
+			union all
+			(select product_id, territory_id, shop_id, search from product_search_docs
+				except select id, territory_id, shop_id, search from products where status = 'active')) diff`);
+		expect(drift.n).toBe(0);
 	});
 });
 

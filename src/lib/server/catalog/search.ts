@@ -256,12 +256,25 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 	const distance = near ? greatCircleKmSql(near) : sql`null::float8`;
 	if (near && params.maxKm !== undefined) shopFilters.push(sql`${distance} <= ${params.maxKm}::float8`);
 
-	const filters: SQL[] = [sql`p.territory_id = ${territoryId}`, sql`p.status = 'active'`];
+	// Words alone match in the narrow `product_search_docs` (active products only, migration 0013):
+	// ranking reads every match's document, and there they fill far fewer pages. The product row is
+	// joined only when a filter or the sort needs it. Typos match names, so they read `products`.
+	const productFilters = Boolean(
+		params.category || params.label || needsPrice || params.availableToday || params.shortCircuit || params.maxOriginKm !== undefined
+	);
+	const viaDocs = q !== undefined && !typos;
+	const from = viaDocs
+		? sql`product_search_docs d ${productFilters ? sql`join products p on p.id = d.product_id` : sql``}`
+		: sql`products p`;
+	const doc = viaDocs ? sql`d` : sql`p`;
+	const filters: SQL[] = viaDocs
+		? [sql`d.territory_id = ${territoryId}`]
+		: [sql`p.territory_id = ${territoryId}`, sql`p.status = 'active'`];
 	if (q)
 		filters.push(
 			typos
 				? sql`(p.search @@ websearch_to_tsquery('french', f_unaccent(${q})) or f_unaccent(lower(${q})) <% f_unaccent(lower(p.name)))`
-				: sql`p.search @@ websearch_to_tsquery('french', f_unaccent(${q}))`
+				: sql`d.search @@ websearch_to_tsquery('french', f_unaccent(${q}))`
 		);
 	if (params.category) filters.push(sql`c.slug = ${params.category}`);
 	if (params.label) filters.push(sql`${params.label} = any(p.labels)`);
@@ -293,10 +306,10 @@ function pageQuery({ territoryId, params, q, sort, limit, cursor, now, typos, co
 		),
 		page as materialized (
 			select hit.* from (
-				select p.id, shop.km as distance_km, ${sortKeySql(sort, q, typos)} as sort_key
+				select ${viaDocs ? sql`d.product_id` : sql`p.id`} as id, shop.km as distance_km, ${sortKeySql(sort, q, typos, doc)} as sort_key
 					${countAll ? sql`, count(*) over () as total` : sql``}
-				from products p
-				join shop on shop.id = p.shop_id
+				from ${from}
+				join shop on shop.id = ${doc}.shop_id
 				${params.category ? sql`join categories c on c.id = p.category_id` : sql``}
 				${needsPrice ? cheapestVariantJoin : sql``}
 				where ${sql.join(filters, sql` and `)}
@@ -341,7 +354,8 @@ const unitPriceSql = sql`(case when cheapest.net_unit is not null and round(chea
 	then (2000::bigint * cheapest.price_cents + round(cheapest.net_quantity * 1000)::bigint) / (2 * round(cheapest.net_quantity * 1000)::bigint)
 	end)`;
 
-function sortKeySql(sort: SearchSort, q: string | undefined, typos: boolean): SQL {
+/** `doc`: the alias whose `search` document ranks (the narrow documents `d`, or the products `p`). */
+function sortKeySql(sort: SearchSort, q: string | undefined, typos: boolean, doc: SQL): SQL {
 	switch (sort) {
 		case 'relevance': {
 			// A full-text match (the words or their stems) scores 1 + its rank, above any name that
@@ -349,7 +363,7 @@ function sortKeySql(sort: SearchSort, q: string | undefined, typos: boolean): SQ
 			// origin and labels B, description C) like `ts_rank_cd` but costs a third less: ranking
 			// reads every match. Trigram similarity is computed for typo matches only.
 			if (!q) return sql`null::float8`;
-			const words = sql`1 + ts_rank(p.search, websearch_to_tsquery('french', f_unaccent(${q})))::float8`;
+			const words = sql`1 + ts_rank(${doc}.search, websearch_to_tsquery('french', f_unaccent(${q})))::float8`;
 			return typos
 				? sql`(case when p.search @@ websearch_to_tsquery('french', f_unaccent(${q})) then ${words}
 					else word_similarity(f_unaccent(lower(${q})), f_unaccent(lower(p.name)))::float8 end)`
