@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../setup/server.ts';
 import { smtpStandIn, type SmtpStandIn } from '../setup/smtp.ts';
 import { signInCookie } from './session.ts';
 import { checkoutAtBakery, move, ownDatabase } from './bakery.ts';
+import { until } from './json-api.ts';
 
 // The "done when": the job queue survives a kill -9 of the app mid-send; after restart,
 // every email is sent exactly once per order and kind. "Sent" = accepted by the SMTP server (its
@@ -47,15 +48,6 @@ const orderKind = (messageId: string | null) =>
 		.exec(messageId ?? '')
 		?.slice(1)
 		.join(':') ?? null;
-
-async function until(check: () => boolean, ms: number) {
-	const deadline = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > deadline) return false;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return true;
-}
 
 describe('emails survive a kill -9 of the app mid-send', () => {
 	it('sends every order email exactly once per order and kind after a restart', async () => {

@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
 import { PreparationChange, ProPickingList, SubstitutionProposed } from '../../src/lib/server/http/api-pro-schemas.ts';
 import { Problem } from '../../src/lib/server/http/openapi.ts';
+import { jsonApi } from './json-api.ts';
 
 // Preparation through the merchant API, over real HTTP against the built server: a butcher's
 // scale weighs, takes out and replaces items of accepted orders with an API token, exactly as the
@@ -15,6 +16,7 @@ import { Problem } from '../../src/lib/server/http/openapi.ts';
 
 let server: RunningServer;
 let base: string;
+const { api, ok } = jsonApi(() => base);
 const tokens = { full: '', readOnly: '', catalogOnly: '', revoked: '', otherShop: '' };
 
 type Order = z.infer<typeof PreparationChange>['order'];
@@ -45,25 +47,6 @@ async function createToken(cookie: string, name: string, scopes: string[]): Prom
 	const html = await r.text();
 	expect(r.status, html.slice(0, 300)).toBe(200);
 	return html.match(/echp_[A-Za-z0-9_-]{43}/)![0];
-}
-
-function api(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
-	return fetch(base + path, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			'accept-language': 'en',
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...headers
-		},
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-	});
-}
-
-async function ok<T = Record<string, unknown>>(r: Response, status = 200): Promise<T> {
-	const text = await r.text();
-	expect(r.status, text.slice(0, 500)).toBe(status);
-	return JSON.parse(text) as T;
 }
 
 async function problem(r: Response, status: number) {

@@ -3,6 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { signInCookie, get } from './session.ts';
 import { webhookReceiver, type Received } from '../setup/webhook-receiver.ts';
+import { jsonApi } from './json-api.ts';
 
 // The merchant API over real HTTP against the built server: tokens made and revoked in /pro/api
 // like a merchant would (plain form posts), every refusal (401/403/404/409/422), the state
@@ -11,6 +12,7 @@ import { webhookReceiver, type Received } from '../setup/webhook-receiver.ts';
 
 let server: RunningServer;
 let base: string;
+const { api, ok, problem } = jsonApi(() => base);
 let bakery: string;
 let butcher: string;
 const tokens: Record<'full' | 'readOnly' | 'revoked' | 'otherShop', string> = { full: '', readOnly: '', revoked: '', otherShop: '' };
@@ -31,32 +33,6 @@ async function createToken(cookie: string, name: string, scopes: string[]): Prom
 	const token = html.match(/echp_[A-Za-z0-9_-]{43}/)?.[0];
 	expect(token).toBeDefined();
 	return token!;
-}
-
-function api(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
-	return fetch(base + path, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			'accept-language': 'en',
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-			...headers
-		},
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-	});
-}
-
-async function ok<T = Record<string, unknown>>(r: Response, status = 200): Promise<T> {
-	const text = await r.text();
-	expect(r.status, text.slice(0, 500)).toBe(status);
-	return (text ? JSON.parse(text) : null) as T;
-}
-
-async function problem(r: Response, status: number) {
-	const text = await r.text();
-	expect(r.status, text.slice(0, 500)).toBe(status);
-	expect(r.headers.get('content-type')).toContain('application/problem+json');
-	return JSON.parse(text) as { title: string; errors?: Record<string, string[]>; conflicts?: unknown };
 }
 
 type Variant = { id: string; stockMode: string; stock: number };

@@ -2,6 +2,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { startServer, type RunningServer } from '../setup/server.ts';
 import { get } from './session.ts';
+import { until } from './json-api.ts';
 
 // WEB_CONCURRENCY: several app processes behind one port (server.js, node:cluster). On PostgreSQL
 // they are as many app nodes; with the embedded database there is always one process.
@@ -35,15 +36,6 @@ const alive = (pid: number) => {
 		return false;
 	}
 };
-
-async function until(check: () => boolean, ms: number) {
-	const deadline = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > deadline) return false;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return true;
-}
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('WEB_CONCURRENCY on PostgreSQL', () => {
 	it('serves from 2 processes, replaces one that dies, and stops them all on SIGTERM', async () => {
