@@ -69,8 +69,16 @@ export async function launchChromium({ server = false } = {}) {
  * The server reads the client's address from X-Forwarded-For, as behind a real proxy, and every
  * browser context (see openPage) is a visitor with an address of its own: the per-address limits
  * (sign-in, sign-up, checkout) then apply per visitor, as in real life, not to the whole suite.
+ *
+ * The maps get a tile server, as in production, but one that never answers (Chromium refuses
+ * port 9, and nothing listens there): tiles fail to load as they would offline, and the maps'
+ * markers, controls and attribution are checked as visitors get them.
  */
-export const E2E_SERVER_ENV = { ADDRESS_HEADER: 'x-forwarded-for' };
+export const E2E_SERVER_ENV = {
+	ADDRESS_HEADER: 'x-forwarded-for',
+	MAP_TILE_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
+	MAP_TILE_ATTRIBUTION: '© Fond de carte de test'
+};
 let visitors = 0;
 const nextVisitorAddress = () => {
 	visitors += 1;

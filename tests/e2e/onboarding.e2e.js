@@ -76,6 +76,7 @@ describe('merchant onboarding', () => {
 		await page.getByRole('button', { name: 'Envoyer ma boutique pour validation' }).click();
 		await page.waitForURL(/\/pro\/boutique/);
 		await page.getByText('Votre boutique est envoyée').waitFor();
+		await page.getByRole('button', { name: 'Emplacement de la boutique' }).waitFor();
 		await checkA11y(page);
 
 		const { page: operator } = await openPage(t, app, { viewport: PHONE, isMobile: true, hasTouch: true });
@@ -84,6 +85,8 @@ describe('merchant onboarding', () => {
 		await checkA11y(operator);
 		await operator.getByRole('link', { name: 'Le Fournil de Léonie' }).click();
 		await operator.getByRole('button', { name: 'Valider et mettre en ligne' }).waitFor();
+		// The shop's position on its map: a picture of the pin (it cannot be moved here), drawn before axe runs.
+		await operator.getByRole('img', { name: 'Emplacement de la boutique' }).waitFor();
 		await checkA11y(operator);
 		await operator.getByRole('button', { name: 'Valider et mettre en ligne' }).click();
 		await operator.waitForURL(/\/admin\/boutiques$/);

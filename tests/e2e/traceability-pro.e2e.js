@@ -38,6 +38,11 @@ describe('traceability in the back office', () => {
 		await checkA11y(page);
 		await page.getByRole('link', { name: 'Nouveau producteur' }).click();
 		await page.getByRole('heading', { name: 'Nouveau producteur' }).waitFor();
+		// axe with the map drawn: its pin, named for a producer, and its controls.
+		await page
+			.getByRole('region', { name: 'Carte de l’emplacement du producteur' })
+			.getByRole('button', { name: 'Emplacement du producteur' })
+			.waitFor();
 		await checkA11y(page);
 		await page.getByLabel('Nom du producteur').fill('Moulin Bellevue');
 		await page.getByLabel("Adresse de la ferme ou de l'atelier").fill('Route du moulin');

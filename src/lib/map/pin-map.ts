@@ -2,7 +2,7 @@
 // pin the merchant drags (or moves with the arrow keys) to the shop's door; its position goes into
 // the latitude/longitude fields of the form, which work on their own without JavaScript.
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
+import { createMap } from './leaflet-base.ts';
 
 export type PinMapInput = {
 	latitude: number;
@@ -15,9 +15,6 @@ export type PinMapInput = {
 	/** Called with the new position when the pin is dropped; absent: the pin cannot move. */
 	onMove?: (position: { latitude: number; longitude: number }) => void;
 };
-
-const escapeHtml = (text: string) =>
-	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const icon = L.divIcon({
 	className: 'pin-map-pin',
@@ -37,17 +34,20 @@ const KEYS: Record<string, [number, number]> = {
 
 /** Draws the map with its pin into `container`; returns [move the pin, remove the map]. */
 export function drawPinMap(container: HTMLElement, input: PinMapInput): { moveTo(lat: number, lng: number): void; remove(): void } {
-	const map = L.map(container, { scrollWheelZoom: false, minZoom: 5, maxZoom: 19, zoomSnap: 0.5, keyboard: false });
-	if (input.tileUrl) L.tileLayer(input.tileUrl, { attribution: escapeHtml(input.attribution ?? ''), maxZoom: 19 }).addTo(map);
+	const movable = Boolean(input.onMove);
+	const map = createMap(container, { scrollWheelZoom: false, minZoom: 5, maxZoom: 19, zoomSnap: 0.5, keyboard: false }, input);
 	map.setView([input.latitude, input.longitude], 17);
+	// A pin that can move is a control (focusable, arrow keys); one that cannot is a picture, not a button that does nothing.
 	const marker = L.marker([input.latitude, input.longitude], {
 		icon,
-		draggable: Boolean(input.onMove),
-		keyboard: true,
+		draggable: movable,
+		interactive: movable,
+		keyboard: movable,
 		title: input.label
 	}).addTo(map);
 	const element = marker.getElement();
 	element?.setAttribute('aria-label', input.label);
+	if (!movable) element?.setAttribute('role', 'img');
 	const report = () => {
 		const at = marker.getLatLng();
 		input.onMove?.({ latitude: Math.round(at.lat * 1e6) / 1e6, longitude: Math.round(at.lng * 1e6) / 1e6 });
