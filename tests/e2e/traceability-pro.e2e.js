@@ -2,6 +2,8 @@
 // fields), links it to two products, and records a lot while restocking; the public product page
 // shows the distance, the intermediaries, the short-circuit badge and the lot; the shelf-label PDF's
 // QR code, decoded out of the rendered PDF, opens the lot's traceability page. axe on every screen.
+// The label fixes the lot's code. Then, without JavaScript and with the keyboard, a lot typed wrong is corrected (a refused date first)
+// and a mistaken one deleted.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openPage, visit, checkA11y, signIn, PHONE } from './lib.js';
@@ -100,6 +102,81 @@ describe('traceability in the back office', () => {
 		await page.goto(url);
 		await page.getByRole('heading', { level: 1, name: /Lot PAIN-2611/ }).waitFor();
 		assert.match(await page.locator('main').innerText(), /Moulin Bellevue/);
+		await checkA11y(page);
+
+		// Printed on a label, the lot keeps its code: its page says so and offers no code field.
+		await visit(page, `/pro/catalogue/${first.id}/origine`);
+		await page.getByRole('cell', { name: 'Sur étiquettes' }).waitFor();
+		await page.getByRole('link', { name: 'Corriger le lot PAIN-2611' }).click();
+		await page.getByText('Ce lot est imprimé sur des étiquettes').waitFor();
+		assert.equal(await page.getByRole('textbox', { name: 'Code du lot' }).count(), 0);
+		assert.match(await page.getByRole('region', { name: 'Historique' }).innerText(), /Imprimé sur des étiquettes/);
+		await checkA11y(page);
+	});
+
+	test('correct a lot typed wrong and delete a mistaken one, without JavaScript, with the keyboard', async (t) => {
+		const { page } = await openPage(t, app, { viewport: PHONE, javaScriptEnabled: false });
+		await signIn(page, 'boulangerie@saint-aubin.demo');
+		const shops = await (await fetch(`${app.url}/api/v1/shops`)).json();
+		const bakery = shops.items.find((s) => s.trade === 'bakery');
+		const { items } = await (await fetch(`${app.url}/api/v1/products?shop=${bakery.slug}&limit=5`)).json();
+		const product = items[items.length - 1];
+		const origin = `/pro/catalogue/${product.id}/origine`;
+
+		await visit(page, origin);
+		const add = page.locator('form[action="?/lot"]');
+		await add.getByLabel('Code du lot').fill('FOUR-0112');
+		await add.getByLabel('Date de production ou de récolte').fill('2026-12-01');
+		await add.getByLabel('À consommer avant').fill('2026-12-04');
+		await add.getByRole('button', { name: 'Enregistrer le lot' }).click();
+		await page.getByText('Lot enregistré.').waitFor();
+		await page.getByRole('cell', { name: 'Pas encore vendu' }).first().waitFor();
+		await checkA11y(page);
+
+		// To the lot's page by the keyboard: focus its link, press Enter.
+		await page.getByRole('link', { name: 'Corriger le lot FOUR-0112' }).focus();
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { level: 1, name: /^Lot FOUR-0112 — / }).waitFor();
+		const lotPage = new URL(page.url()).pathname;
+		assert.match(await page.locator('main').innerText(), /Lot enregistré sous le code FOUR-0112/);
+		await checkA11y(page);
+
+		// A best-before date before the production date: refused next to its field, what was typed kept.
+		const correct = page.locator('form[action="?/correct"]');
+		const bestBefore = correct.getByLabel('À consommer avant');
+		await bestBefore.fill('2026-11-28');
+		await bestBefore.press('Enter');
+		await page.getByText('Certains champs sont à corriger').waitFor();
+		assert.equal(await bestBefore.getAttribute('aria-invalid'), 'true');
+		assert.equal(await bestBefore.inputValue(), '2026-11-28');
+		const described = await bestBefore.getAttribute('aria-describedby');
+		assert.match(await page.locator(`#${described}`).innerText(), /La date limite ne peut pas précéder la date de production/);
+		await checkA11y(page);
+
+		// The right code and date, submitted with Enter from the last field.
+		await correct.getByLabel('Code du lot').fill('FOUR-0112B');
+		await bestBefore.fill('2026-12-05');
+		const note = correct.getByLabel('Note');
+		await note.fill('Fournée du matin');
+		await note.press('Enter');
+		await page.getByText('Correction enregistrée.').waitFor();
+		await page.getByRole('heading', { level: 1, name: /^Lot FOUR-0112B — / }).waitFor();
+		const history = await page.getByRole('region', { name: 'Historique' }).innerText();
+		assert.match(history, /Code du lot : FOUR-0112 → FOUR-0112B/);
+		assert.match(history, /À consommer avant : 2026-12-04 → 2026-12-05/);
+		await checkA11y(page);
+
+		// The public page follows the corrected code.
+		await visit(page, `/tracabilite/${product.id}/lot/FOUR-0112B`);
+		await page.getByRole('heading', { level: 1, name: /Lot FOUR-0112B/ }).waitFor();
+		await visit(page, `/tracabilite/${product.id}/lot/FOUR-0112`, 404);
+
+		// The lot was a mistake after all: never sold, it can be deleted.
+		await visit(page, lotPage);
+		await page.getByRole('button', { name: 'Supprimer ce lot' }).focus();
+		await page.keyboard.press('Enter');
+		await page.getByText('Lot retiré.').waitFor();
+		assert.equal(await page.getByRole('cell', { name: 'FOUR-0112B', exact: true }).count(), 0);
 		await checkA11y(page);
 	});
 });

@@ -19,8 +19,8 @@ export async function api(base: string, method: string, path: string, body?: unk
 	});
 }
 
-/** A customer buys one item at the demo bakery, through the public API of `base`. */
-export async function checkoutAtBakery(base: string, email: string) {
+/** A customer buys one item at the demo bakery (that size when given), through the public API of `base`. */
+export async function checkoutAtBakery(base: string, email: string, size?: string) {
 	const shops = (await json(await api(base, 'GET', '/api/v1/shops'))).items as { id: string; slug: string; name: string; trade: string }[];
 	const bakery = shops.find((s) => s.trade === 'bakery')!;
 	const slots = (
@@ -34,8 +34,8 @@ export async function checkoutAtBakery(base: string, email: string) {
 		unit: string;
 		available: boolean;
 	}[];
-	let variantId: string | undefined;
-	for (const p of products.filter((p) => p.available && p.unit !== 'kg')) {
+	let variantId: string | undefined = size;
+	for (const p of size ? [] : products.filter((p) => p.available && p.unit !== 'kg')) {
 		const detail = await json(await api(base, 'GET', `/api/v1/products/${p.id}`));
 		const v = (detail.variants as { id: string; stockMode: string; stock: number | null }[]).find(
 			(v) => v.stockMode !== 'tracked' || (v.stock ?? 0) >= 2

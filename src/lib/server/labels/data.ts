@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { lots, producers, productProducers, productSources, products, variants } from '../db/schema/index.ts';
+import { auditLog, lots, producers, productProducers, productSources, products, variants } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { unitPrice, type UnitPrice } from '../catalog/unit-price.ts';
@@ -18,6 +18,7 @@ export type LabelData = {
 	originKm: number | null;
 	shortCircuit: boolean;
 	labels: string[];
+	lotId: string | null;
 	lotCode: string | null;
 	bestBefore: string | null;
 };
@@ -53,7 +54,7 @@ export async function loadLabels(db: Db, scope: ShopScope, requests: LabelReques
 		.orderBy(asc(variants.position), asc(variants.id));
 	const lotRows = requests.some((r) => r.lotCode)
 		? await db
-				.select({ productId: lots.productId, code: lots.code, bestBefore: lots.bestBefore })
+				.select({ id: lots.id, productId: lots.productId, code: lots.code, bestBefore: lots.bestBefore })
 				.from(lots)
 				.where(and(eq(lots.shopId, scope.shopId), inArray(lots.productId, ids)))
 		: [];
@@ -72,6 +73,7 @@ export async function loadLabels(db: Db, scope: ShopScope, requests: LabelReques
 				originKm: p.originKm,
 				shortCircuit: isShortCircuit(p.intermediaries),
 				labels: [...new Set([...p.labels, ...(producer?.labels ?? [])])],
+				lotId: null,
 				lotCode: null,
 				bestBefore: null
 			};
@@ -83,9 +85,41 @@ export async function loadLabels(db: Db, scope: ShopScope, requests: LabelReques
 		if (r.lotCode) {
 			const lot = lotRows.find((l) => l.productId === r.productId && l.code === r.lotCode);
 			if (!lot) throw new NotFoundError('lot');
-			label = { ...label, lotCode: lot.code, bestBefore: lot.bestBefore };
+			label = { ...label, lotId: lot.id, lotCode: lot.code, bestBefore: lot.bestBefore };
 		}
 		return Array.from({ length: r.quantity }, () => label);
+	});
+}
+
+/** The audit action that records which lots went onto printed labels (`traceability/lots.ts` reads it). */
+export const LABELS_PRINTED = 'labels.printed';
+
+/**
+ * Records the lots about to be printed, before the PDF is drawn: once on a label, a lot's code is
+ * fixed (its QR code opens /tracabilite/<product>/lot/<code>, see `traceability/lots.ts`). The lots
+ * are re-read `for share` with the codes the labels carry, so a correction of a code either commits
+ * first (this sheet is then refused as "not found" and nothing stale is printed) or waits for this
+ * record and then sees the lot as printed.
+ */
+export async function recordPrintedLots(db: Db, scope: ShopScope, labels: LabelData[]): Promise<void> {
+	const printed = new Map<string, { lotId: string; productId: string; code: string }>();
+	for (const l of labels) if (l.lotId && l.lotCode) printed.set(l.lotId, { lotId: l.lotId, productId: l.productId, code: l.lotCode });
+	if (!printed.size) return;
+	await db.transaction(async (tx) => {
+		const rows = await tx
+			.select({ id: lots.id, code: lots.code })
+			.from(lots)
+			.where(and(eq(lots.shopId, scope.shopId), inArray(lots.id, [...printed.keys()])))
+			.orderBy(asc(lots.id))
+			.for('share');
+		for (const lot of printed.values()) if (!rows.some((r) => r.id === lot.lotId && r.code === lot.code)) throw new NotFoundError('lot');
+		await tx.insert(auditLog).values({
+			territoryId: scope.territoryId,
+			shopId: scope.shopId,
+			actorUserId: scope.userId,
+			action: LABELS_PRINTED,
+			data: { lotIds: [...printed.keys()], lots: [...printed.values()] }
+		});
 	});
 }
 

@@ -153,6 +153,7 @@ describe('the label PDF', () => {
 			originKm: 1234.5,
 			shortCircuit: true,
 			labels: ['ab', 'label_rouge', 'igp', 'hve', 'nature_progres', 'fait_maison'],
+			lotId: null,
 			lotCode: 'LOT-AVEC-UN-CODE-TRES-LONG-0123456789',
 			bestBefore: null
 		};

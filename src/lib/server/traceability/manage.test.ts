@@ -28,12 +28,12 @@ import {
 	addLot,
 	addLotForVariant,
 	parseRestockLot,
-	removeLot,
 	setProductProducers,
 	setProductSource,
 	setSupplyChain,
 	sourceCandidates
 } from './origin.ts';
+import { removeLot } from './lots.ts';
 import { productTraceability } from './read.ts';
 
 let database: Database;
@@ -246,7 +246,7 @@ describe('product origin', () => {
 		await expectFields(addLot(database.db, a, productA, { code: 'x'.repeat(5000) }), 'code');
 		await expectFields(addLot(database.db, a, productA, { code: '' }), 'code');
 		await expect(addLot(database.db, b, productA, { code: 'L9' })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(removeLot(database.db, b, id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removeLot(database.db, b, productA, id)).rejects.toBeInstanceOf(NotFoundError);
 		// At restock.
 		expect(parseRestockLot({ lotCode: '', lotProducedOn: '' }, 'fr')).toBeNull();
 		await expectFields(
@@ -259,7 +259,7 @@ describe('product origin', () => {
 		await expect(addLotForVariant(database.db, b, variantA, { ...lot, code: 'R2' })).rejects.toBeInstanceOf(NotFoundError);
 		const trace = await productTraceability(database.db, a.territoryId, productA);
 		expect(trace!.lots.map((l) => l.code).sort()).toEqual(['L-2611', 'R1']);
-		await removeLot(database.db, a, id);
+		await removeLot(database.db, a, productA, id);
 		expect(await database.db.select().from(lots).where(eq(lots.productId, productA))).toHaveLength(1);
 	});
 

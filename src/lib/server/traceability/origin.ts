@@ -27,10 +27,11 @@ import { linkableProducers } from './producers.ts';
  * of the products bought from it — in the same transaction.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type Options = { locale?: Locale };
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type Options = { locale?: Locale };
 
-async function lockOwnProduct(tx: Executor, scope: ShopScope, productId: string) {
+/** Locks the shop's own product row: every write of its lots goes through it, so they queue per product. */
+export async function lockOwnProduct(tx: Executor, scope: ShopScope, productId: string) {
 	if (!UUID.test(productId)) throw new NotFoundError('product');
 	const [row] = await tx
 		.select({ id: products.id, name: products.name })
@@ -50,7 +51,7 @@ async function refreshWithBuyers(tx: Executor, productId: string) {
 	await refreshProductFacts(tx as unknown as Db, { productIds: [productId, ...buyers.map((b) => b.id)] });
 }
 
-async function audit(tx: Executor, scope: ShopScope, action: string, data: Record<string, unknown>) {
+export async function audit(tx: Executor, scope: ShopScope, action: string, data: Record<string, unknown>) {
 	await tx.insert(auditLog).values({ territoryId: scope.territoryId, shopId: scope.shopId, actorUserId: scope.userId, action, data });
 }
 
@@ -126,7 +127,14 @@ async function insertLot(tx: Executor, scope: ShopScope, productId: string, lot:
 		.returning({ id: lots.id });
 	// A concurrent request took the code between the check and the insert.
 	if (!row) throw new InvalidInputError({ code: [t('trace_error_lot_code_taken', locale, { code: lot.code })] }, 409);
-	await audit(tx, scope, 'lot.created', { productId, lotId: row.id, code: lot.code });
+	await audit(tx, scope, 'lot.created', {
+		productId,
+		lotId: row.id,
+		code: lot.code,
+		producedOn: lot.producedOn,
+		bestBefore: lot.bestBefore,
+		quantity: lot.quantity ?? null
+	});
 	return row.id;
 }
 
@@ -177,19 +185,6 @@ export async function addLotForVariant(
 			if (e instanceof InvalidInputError && e.fields.code) throw new InvalidInputError({ lotCode: e.fields.code }, 409);
 			throw e;
 		}
-	});
-}
-
-/** Removes one of the shop's lots (another shop's lot id is "not found"). */
-export async function removeLot(db: Executor, scope: ShopScope, lotId: string): Promise<void> {
-	if (!UUID.test(lotId)) throw new NotFoundError('lot');
-	await db.transaction(async (tx) => {
-		const gone = await tx
-			.delete(lots)
-			.where(and(eq(lots.id, lotId), eq(lots.shopId, scope.shopId)))
-			.returning({ id: lots.id, code: lots.code });
-		if (!gone.length) throw new NotFoundError('lot');
-		await audit(tx, scope, 'lot.removed', { lotId, code: gone[0].code });
 	});
 }
 

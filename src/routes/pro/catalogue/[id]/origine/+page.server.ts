@@ -8,15 +8,9 @@ import { formToObject } from '#lib/server/http/validate.ts';
 import { productProducers, products } from '#lib/server/db/schema/index.ts';
 import { listProducers } from '#lib/server/traceability/producers.ts';
 import { productTraceability } from '#lib/server/traceability/read.ts';
-import {
-	addLot,
-	removeLot,
-	setProductProducers,
-	setProductSource,
-	setSupplyChain,
-	sourceCandidates
-} from '#lib/server/traceability/origin.ts';
+import { addLot, setProductProducers, setProductSource, setSupplyChain, sourceCandidates } from '#lib/server/traceability/origin.ts';
 import { SUPPLY_CHAIN_ROLES } from '#lib/server/traceability/rules.ts';
+import { lotStates, removeLot } from '#lib/server/traceability/lots.ts';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const scope = shopScopeOf(locals);
@@ -35,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		linked: own.map((r) => r.id),
 		producers: await listProducers(db, scope),
 		candidates: await sourceCandidates(db, scope),
+		// Sold lots cannot be deleted; sold or printed ones keep their code (traceability/lots.ts).
+		lotStates: Object.fromEntries(await lotStates(db, scope, params.id)),
 		roles: SUPPLY_CHAIN_ROLES,
 		saved: url.searchParams.get('saved')
 	};
@@ -101,7 +97,7 @@ export const actions: Actions = {
 		const { db } = await appContext();
 		const values = formToObject(await request.formData());
 		return runForm(locals.locale, values, 'lot_removed', `/pro/catalogue/${params.id}/origine`, () =>
-			removeLot(db, shopScopeOf(locals), String(values.lotId ?? ''))
+			removeLot(db, shopScopeOf(locals), params.id, String(values.lotId ?? ''))
 		);
 	},
 	source: async ({ request, locals, params }) => {
