@@ -46,6 +46,16 @@ const scope = `join shops s on s.id = p.shop_id and s.status = 'active' where p.
 const variants = [
 	['searchProducts page query (as sent)', page.query, (term) => page.params.map((p) => (p === BROAD_TERMS[0] ? term : p))],
 	[
+		'the same, prepared (planned once per connection)',
+		{ name: 'search_cost_page', text: page.query },
+		(term) => page.params.map((p) => (p === BROAD_TERMS[0] ? term : p))
+	],
+	[
+		'full text only, ts_rank, narrow product_search_docs',
+		`select d.product_id, ts_rank(d.search, ${Q}) k from product_search_docs d join shops s on s.id = d.shop_id and s.status = 'active'
+			where d.search @@ ${Q} order by k desc, d.product_id limit 25`
+	],
+	[
 		'full text OR trigram, CASE rank (core of it)',
 		`select p.id, (case when p.search @@ ${Q} then 1 + ts_rank_cd(p.search, ${Q})::float8
 			else word_similarity(f_unaccent(lower($1)), f_unaccent(lower(p.name)))::float8 end) k
@@ -75,15 +85,23 @@ const variants = [
 	]
 ];
 
+// Where one execution of the query as sent goes: planning or execution.
+{
+	const plan = await client.query({ text: `explain (analyze, summary, format json) ${page.query}`, values: page.params });
+	const [{ 'Planning Time': planning, 'Execution Time': execution }] = plan.rows[0]['QUERY PLAN'];
+	console.log(`searchProducts page query: planning ${planning.toFixed(2)} ms, execution ${execution.toFixed(2)} ms (one EXPLAIN ANALYZE)`);
+}
+
 const ROUNDS = 3;
 const PER_ROUND = 120;
 const results = new Map();
 for (let round = 0; round <= ROUNDS; round++) {
 	for (const [name, text, params = (term) => [term]] of variants) {
-		for (let i = 0; i < 8; i++) await client.query(text, params(BROAD_TERMS[i % BROAD_TERMS.length]));
+		const run = (values) => client.query(typeof text === 'string' ? { text, values } : { ...text, values });
+		for (let i = 0; i < 8; i++) await run(params(BROAD_TERMS[i % BROAD_TERMS.length]));
 		const t0 = ticks();
 		const w0 = performance.now();
-		for (let i = 0; i < PER_ROUND; i++) await client.query(text, params(BROAD_TERMS[i % BROAD_TERMS.length]));
+		for (let i = 0; i < PER_ROUND; i++) await run(params(BROAD_TERMS[i % BROAD_TERMS.length]));
 		if (round === 0) continue; // warm-up round
 		const cpu = ((ticks() - t0) * 1000) / TICKS / PER_ROUND;
 		const wall = (performance.now() - w0) / PER_ROUND;
