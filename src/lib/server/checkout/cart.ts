@@ -222,15 +222,14 @@ export async function addToCart(
 	const variant = await sellableVariant(db, scope.territoryId, data.variantId, locale);
 	cartId ??= await createCart(db, scope.territoryId, scope.userId ?? null);
 	checkQuantity(variant, held + data.quantity, locale);
-	// One statement, so two quick taps on "add" add up instead of overwriting each other.
-	await db
-		.insert(cartItems)
-		.values({ cartId, variantId: data.variantId, quantity: data.quantity })
-		.onConflictDoUpdate({
-			target: [cartItems.cartId, cartItems.variantId],
-			set: { quantity: sql`${cartItems.quantity} + excluded.quantity` }
-		});
-	await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+	// One statement, so two quick taps on "add" add up instead of overwriting each other, and the
+	// cart's last change is stamped in the same (single) transaction.
+	await db.execute(sql`with added as (
+			insert into ${cartItems} (cart_id, variant_id, quantity) values (${cartId}::uuid, ${data.variantId}::uuid, ${data.quantity})
+			on conflict (cart_id, variant_id) do update set quantity = ${cartItems}.quantity + excluded.quantity
+			returning cart_id
+		)
+		update ${carts} set updated_at = now() where id in (select cart_id from added)`);
 	return cartId;
 }
 

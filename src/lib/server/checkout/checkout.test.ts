@@ -12,6 +12,7 @@ import {
 	variants,
 	slots,
 	cartItems,
+	carts,
 	outboxEmails,
 	checkouts,
 	products,
@@ -294,6 +295,25 @@ describe('a failed checkout changes nothing', () => {
 		expect(JSON.stringify(result.details)).toContain('Chouquettes');
 		expect(await stockOf(fine.variant.id)).toBe(5);
 		expect(await reservedOf(slotA.id)).toBe(0);
+	});
+});
+
+describe('the cart', () => {
+	it('adds up quick taps on "add", even simultaneous ones, and stamps its last change', async () => {
+		const shop = await makeShop(db, territoryId);
+		const { variant } = await makeProduct(db, shop, { stock: 20 });
+		const cartId = await cartWith({ variantId: variant.id, quantity: 1 });
+		await db
+			.update(carts)
+			.set({ updatedAt: new Date('2026-01-01T00:00:00Z') })
+			.where(eq(carts.id, cartId));
+		await Promise.all(
+			Array.from({ length: 6 }, () => addToCart(db, { territoryId, cartId }, { variantId: variant.id, quantity: 2 }, 'fr'))
+		);
+		const items = await db.select({ quantity: cartItems.quantity }).from(cartItems).where(eq(cartItems.cartId, cartId));
+		expect(items).toEqual([{ quantity: 13 }]);
+		const [{ updatedAt }] = await db.select({ updatedAt: carts.updatedAt }).from(carts).where(eq(carts.id, cartId));
+		expect(updatedAt.getTime()).toBeGreaterThan(Date.parse('2026-06-01T00:00:00Z'));
 	});
 });
 
