@@ -10,6 +10,7 @@
 // (PGlite) lives inside one process, so without DATABASE_URL there is always one process.
 import http from 'node:http';
 import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -76,43 +77,59 @@ async function serve() {
 
 /**
  * The supervisor: starts one worker first, so that migrations and the demo seed run once, then the
- * others; replaces a worker that dies; on SIGTERM/SIGINT stops them all gracefully and exits.
+ * others; replaces a worker that dies (waiting longer each time it keeps dying young); on
+ * SIGTERM/SIGINT stops them all gracefully and exits.
  */
 async function supervise(count) {
 	let stopping = false;
-	const listening = (worker) =>
-		new Promise((ok, ko) => {
-			worker.once('listening', ok);
-			worker.once('exit', (code) => ko(new Error(`worker exited with code ${code} before listening`)));
-		});
-	const fork = (index) => {
-		const worker = cluster.fork({ ECHOPPE_WORKER: String(index) });
-		worker.on('exit', (code, signal) => {
-			if (stopping) return;
-			console.error(`processus ${index} arrêté (${signal ?? code}), relancé / worker ${index} died (${signal ?? code}), restarting`);
-			setTimeout(() => fork(index), 1000).unref();
-		});
-		return worker;
-	};
-	try {
-		await listening(fork(0));
-	} catch (error) {
-		console.error(String(error));
-		process.exit(1);
-	}
-	await Promise.all(Array.from({ length: count - 1 }, (_, i) => listening(fork(i + 1)).catch(() => {})));
-	console.log(`Échoppe écoute sur / listening on ${origin.href} (${host}:${port}, ${count} processus / processes)`);
+	// Workers run this file, not the entry that started us (`npm start` runs scripts/start.js,
+	// which would rebuild the app from a worker if the sources changed since).
+	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
 
 	function shutdown(signal) {
 		if (stopping) return;
 		stopping = true;
 		console.log(`${signal}: arrêt en cours / shutting down`);
 		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-		cluster.on('exit', () => {
-			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-		});
+		const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0);
+		cluster.on('exit', done);
+		done();
 		setTimeout(() => process.exit(0), 15_000).unref();
 	}
+	// From the start: a stop during the first worker's migrations is a graceful one too.
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGINT', () => shutdown('SIGINT'));
+
+	const listening = (worker) =>
+		new Promise((ok, ko) => {
+			worker.once('listening', ok);
+			worker.once('exit', (code) => ko(new Error(`worker exited with code ${code} before listening`)));
+		});
+	const deaths = new Map(); // index → recent quick deaths, for the restart delay
+	const fork = (index) => {
+		const startedAt = Date.now();
+		const worker = cluster.fork({ ECHOPPE_WORKER: String(index) });
+		worker.on('exit', (code, signal) => {
+			if (stopping) return;
+			const quick = Date.now() - startedAt < 30_000 ? (deaths.get(index) ?? 0) + 1 : 0;
+			deaths.set(index, quick);
+			const delay = Math.min(1000 * 2 ** quick, 60_000);
+			console.error(`processus ${index} arrêté (${signal ?? code}), relancé / worker ${index} died (${signal ?? code}), restarting`);
+			// Not unref'd: this timer keeps the supervisor alive when every worker died at once.
+			setTimeout(() => {
+				if (!stopping) fork(index);
+			}, delay);
+		});
+		return worker;
+	};
+	try {
+		await listening(fork(0));
+	} catch (error) {
+		if (stopping) process.exit(0); // stopped while the first worker was starting
+		console.error(String(error));
+		process.exit(1);
+	}
+	if (stopping) return;
+	await Promise.all(Array.from({ length: count - 1 }, (_, i) => listening(fork(i + 1)).catch(() => {})));
+	console.log(`Échoppe écoute sur / listening on ${origin.href} (${host}:${port}, ${count} processus / processes)`);
 }

@@ -245,6 +245,8 @@ describe('pickup slots', () => {
 		const path = `/api/v1/shops/${bakeryLike.slug}/slots`;
 		expect(expectProblem(await call('GET', `${path}?from=2026-02-30`), 400).errors?.from).toBeDefined();
 		expect(expectProblem(await call('GET', `${path}?from=tomorrow`), 400).errors?.from).toBeDefined();
+		// Year 0000 is a valid ISO date but no PostgreSQL date: a field error, not a 500.
+		expect(expectProblem(await call('GET', `${path}?from=0000-01-01`), 400).errors?.from).toBeDefined();
 		expect(expectProblem(await call('GET', `${path}?from=${localDay(3)}&to=${localDay(1)}`), 400).errors?.to).toBeDefined();
 		expect(expectProblem(await call('GET', `${path}?from=${localDay()}&to=${localDay(31)}`), 400).errors?.to).toBeDefined();
 		expect((await call('GET', `${path}?from=${localDay()}&to=${localDay(30)}`)).status).toBe(200);

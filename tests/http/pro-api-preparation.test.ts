@@ -536,6 +536,9 @@ describe('the picking list as JSON', () => {
 		expect(today.date).toBe(parisDay(new Date().toISOString()));
 		const bad = await problem(await api('GET', '/api/v1/pro/picking-list?date=2026-02-30&slotId=nope', tokens.full), 400);
 		expect(Object.keys(bad.errors!).sort()).toEqual(['date', 'slotId']);
+		// A valid ISO date that PostgreSQL has no day for: the field's message, never a 500.
+		const ancient = await problem(await api('GET', '/api/v1/pro/picking-list?date=0000-01-01', tokens.full), 400);
+		expect(ancient.errors?.date).toEqual(['Enter a date between the years 1900 and 2999 (YYYY-MM-DD).']);
 	});
 
 	it('is described in the OpenAPI document with the bearer scheme and the scope each operation needs', async () => {

@@ -60,6 +60,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('WEB_CONCURRENCY on PostgreSQL',
 		await new Promise((r) => setTimeout(r, 3000));
 		for (let i = 0; i < 6; i++) expect((await get(server.url, '/')).status).toBe(200);
 
+		// Every worker dying at once (a request that crashes each of them): the supervisor stays
+		// and starts them again, it does not exit quietly leaving the site down.
+		const all = childrenOf(server.pid);
+		for (const pid of all) process.kill(pid, 'SIGKILL');
+		expect(await until(() => all.every((pid) => !alive(pid)), 10_000)).toBe(true);
+		expect(alive(server.pid)).toBe(true);
+		expect(await until(() => childrenOf(server.pid).filter((pid) => !all.includes(pid)).length === 2, 60_000)).toBe(true);
+		const answered = async () => {
+			for (let i = 0; i < 100; i++) {
+				const r = await get(server.url, '/').catch(() => null);
+				if (r?.status === 200) return true;
+				await new Promise((r) => setTimeout(r, 300));
+			}
+			return false;
+		};
+		expect(await answered()).toBe(true);
+		// The workers run server.js itself (not the entry that started the supervisor).
+		for (const pid of childrenOf(server.pid)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('server.js');
+
 		const workers = childrenOf(server.pid);
 		await server.stop();
 		expect(await until(() => workers.every((pid) => !alive(pid)), 15_000)).toBe(true);

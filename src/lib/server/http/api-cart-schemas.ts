@@ -8,6 +8,7 @@ import { AddItemInput, SetQuantityInput, getCart, type CartView } from '../check
 import { CheckoutInput, IdempotencyKey, type PlacedOrder } from '../checkout/checkout.ts';
 import type { CustomerOrder } from '../checkout/orders.ts';
 import { component, requestComponent, defineOperation, problemResponse, Problem, type SecurityScheme, type Tag } from './openapi.ts';
+import { calendarDay } from './validate.ts';
 
 /**
  * The cart, checkout and customer-order API: path, query, header and body schemas (the bodies
@@ -67,9 +68,8 @@ export const MAX_SLOT_DAYS = 31;
 const DEFAULT_SLOT_DAYS = 7;
 
 export const slotListQuery = z.object({
-	from: z.iso.date().optional().meta({ description: 'First day, `YYYY-MM-DD` in the territory’s time zone. Default: today.' }),
-	to: z.iso
-		.date()
+	from: calendarDay().optional().meta({ description: 'First day, `YYYY-MM-DD` in the territory’s time zone. Default: today.' }),
+	to: calendarDay()
 		.optional()
 		.meta({
 			description: `Last day, included. Default: ${DEFAULT_SLOT_DAYS - 1} days after \`from\`. At most ${MAX_SLOT_DAYS - 1} days after \`from\`.`

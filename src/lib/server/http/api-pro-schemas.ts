@@ -6,6 +6,7 @@ import { MAX_STOCK, productInputSchema } from '../catalog/product-input.ts';
 import { REASON_MAX } from '../orders/transitions.ts';
 import { MAX_WEIGHT_KG } from '../preparation/weight.ts';
 import { component, requestComponent, defineOperation, problemResponse, type SecurityScheme, type Tag } from './openapi.ts';
+import { calendarDay } from './validate.ts';
 
 // The merchant API (/api/v1/pro/*): a shop's orders (and their preparation) and catalogue, for its
 // till, scale, website or spreadsheet, with a per-shop API token. Declarations only; the routes run them through
@@ -561,7 +562,7 @@ export const getProPickingListOperation = defineOperation({
 	summary: 'Get the picking list of a day',
 	description: 'The back office’s preparation list as JSON: the day’s accepted and preparing orders, in total and one by one.',
 	query: z.object({
-		date: z.iso.date().optional().meta({ description: 'The day (YYYY-MM-DD, in the territory’s time zone); today when left out.' }),
+		date: calendarDay().optional().meta({ description: 'The day (YYYY-MM-DD, in the territory’s time zone); today when left out.' }),
 		slotId: uuid().optional().meta({ description: 'Only the orders of this slot (`slots[].id`).' })
 	}),
 	security: apiTokenSecurity,

@@ -33,6 +33,12 @@ function translate(message: string, locale: Locale): string {
 	return MESSAGE_KEY.test(message) ? t(message, locale) : message;
 }
 
+/**
+ * A calendar day, `YYYY-MM-DD`, within years PostgreSQL and people use: zod's ISO date alone
+ * accepts year 0000, which the database refuses (a 500 instead of a field error).
+ */
+export const calendarDay = () => z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2999-12-31', 'error_date_range');
+
 /** Turns a submitted form into a plain object (repeated names become arrays). */
 export function formToObject(form: FormData): Record<string, string | string[]> {
 	const out: Record<string, string | string[]> = {};

@@ -4,6 +4,7 @@ import { orders, orderLines, orderSubstitutions, slots, pickupPoints } from '../
 import type { Db } from '../db/client.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { PREPARABLE } from './adjust.ts';
+import { calendarDay } from '../http/validate.ts';
 
 // The picking list: for one day (of the slot, or of the order when it has none, in the
 // territory's time zone) and optionally one slot, the accepted and preparing orders of the
@@ -16,7 +17,7 @@ export const localDay = (timezone: string, now = new Date()) =>
 /** Query string: `jour` (YYYY-MM-DD, today when missing or malformed) and `creneau` (a slot id). */
 export function pickingFilters(params: URLSearchParams, timezone: string) {
 	const schema = z.object({
-		jour: z.iso.date().catch(() => localDay(timezone)),
+		jour: calendarDay().catch(() => localDay(timezone)),
 		creneau: z.uuid().optional().catch(undefined)
 	});
 	const parsed = schema.parse({ jour: params.get('jour') ?? undefined, creneau: params.get('creneau') || undefined });
