@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { carts, cartItems, variants, products, shops } from '../db/schema/index.ts';
-import type { Db } from '../db/client.ts';
+import { queryRows, type Db } from '../db/client.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
@@ -223,13 +223,20 @@ export async function addToCart(
 	cartId ??= await createCart(db, scope.territoryId, scope.userId ?? null);
 	checkQuantity(variant, held + data.quantity, locale);
 	// One statement, so two quick taps on "add" add up instead of overwriting each other, and the
-	// cart's last change is stamped in the same (single) transaction.
-	await db.execute(sql`with added as (
+	// cart's last change is stamped in the same (single) transaction. The limit is checked again
+	// on the sum the statement writes: taps at the same moment both read the same `held`.
+	const limit = variant.stockMode === 'tracked' ? Math.min(quantityRule(variant.unit).max, variant.stock) : quantityRule(variant.unit).max;
+	const stamped = await queryRows<{ id: string }>(
+		db,
+		sql`with added as (
 			insert into ${cartItems} (cart_id, variant_id, quantity) values (${cartId}::uuid, ${data.variantId}::uuid, ${data.quantity})
 			on conflict (cart_id, variant_id) do update set quantity = ${cartItems}.quantity + excluded.quantity
+				where ${cartItems}.quantity + excluded.quantity <= ${limit}
 			returning cart_id
 		)
-		update ${carts} set updated_at = now() where id in (select cart_id from added)`);
+		update ${carts} set updated_at = now() where id in (select cart_id from added) returning id`
+	);
+	if (!stamped.length) checkQuantity(variant, limit + data.quantity, locale); // over the limit: its message
 	return cartId;
 }
 

@@ -315,6 +315,20 @@ describe('the cart', () => {
 		const [{ updatedAt }] = await db.select({ updatedAt: carts.updatedAt }).from(carts).where(eq(carts.id, cartId));
 		expect(updatedAt.getTime()).toBeGreaterThan(Date.parse('2026-06-01T00:00:00Z'));
 	});
+
+	it('never holds more than the stock, even when taps on "add" arrive together', async () => {
+		const shop = await makeShop(db, territoryId);
+		const { variant } = await makeProduct(db, shop, { stock: 5 });
+		const cartId = await cartWith({ variantId: variant.id, quantity: 1 });
+		const taps = await Promise.allSettled(
+			Array.from({ length: 6 }, () => addToCart(db, { territoryId, cartId }, { variantId: variant.id, quantity: 1 }, 'fr'))
+		);
+		const refused = taps.filter((tap) => tap.status === 'rejected');
+		expect(refused).toHaveLength(2);
+		for (const tap of refused) expect((tap as PromiseRejectedResult).reason).toBeInstanceOf(InvalidInputError);
+		const items = await db.select({ quantity: cartItems.quantity }).from(cartItems).where(eq(cartItems.cartId, cartId));
+		expect(items).toEqual([{ quantity: 5 }]);
+	});
 });
 
 describe('bad input', () => {
