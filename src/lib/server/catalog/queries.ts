@@ -468,6 +468,55 @@ export function toCard(r: CardRow, vs: VariantView[]): ProductCard {
 	};
 }
 
+/**
+ * A card's columns as a raw SQL statement selects them (snake_case), with its variants on sale
+ * as a `variantsJsonSql` column: what the search and the territory home's picks read.
+ */
+export type CardSqlRow = {
+	id: string;
+	slug: string;
+	name: string;
+	unit: string;
+	image_url: string | null;
+	image_alt: string | null;
+	labels: string[];
+	sold_out_today: boolean;
+	origin_km: number | null;
+	intermediaries: number | null;
+	seller_is_producer: boolean;
+	shop_id: string;
+	shop_slug: string;
+	shop_name: string;
+	category_slug: string | null;
+	category_name: string | null;
+	variants: VariantJson[];
+};
+
+/** The product card of a raw SQL row (see `CardSqlRow`). */
+export function cardOfSqlRow(row: CardSqlRow): ProductCard {
+	return toCard(
+		{
+			id: row.id,
+			slug: row.slug,
+			name: row.name,
+			unit: row.unit,
+			imageUrl: row.image_url,
+			imageAlt: row.image_alt,
+			labels: row.labels,
+			soldOutToday: row.sold_out_today,
+			shopId: row.shop_id,
+			shopSlug: row.shop_slug,
+			shopName: row.shop_name,
+			categorySlug: row.category_slug,
+			categoryName: row.category_name,
+			originKm: row.origin_km,
+			intermediaries: row.intermediaries,
+			sellerIsProducer: row.seller_is_producer
+		},
+		variantsFromJson(row.variants)
+	);
+}
+
 export async function listCategories(db: Db, territoryId: string) {
 	return db
 		.select({ id: categories.id, slug: categories.slug, name: categories.name })

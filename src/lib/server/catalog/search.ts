@@ -5,7 +5,7 @@ import type { OpeningPeriod } from '../db/schema/shops.ts';
 import { InvalidInputError, type FieldErrors } from '../errors.ts';
 import { t, type Locale } from '../i18n.ts';
 import { isOpenOnClock, localClock, type LocalClock } from '../fulfilment/slots.ts';
-import { sellerIsProducerSql, toCard, variantsFromJson, variantsJsonSql, type ProductCard } from './queries.ts';
+import { cardOfSqlRow, sellerIsProducerSql, variantsJsonSql, type CardSqlRow, type ProductCard } from './queries.ts';
 import { SHORT_CIRCUIT_MAX_INTERMEDIARIES } from '../traceability/rules.ts';
 
 /**
@@ -152,29 +152,11 @@ const sortOf = (params: SearchParams): SearchSort => params.sort ?? 'relevance';
 
 // ── Search ─────────────────────────────────────────────────────────────────────────────────
 
-type HitRow = {
-	id: string;
-	slug: string;
-	name: string;
-	unit: string;
-	image_url: string | null;
-	image_alt: string | null;
-	labels: string[];
-	sold_out_today: boolean;
-	origin_km: number | null;
-	intermediaries: number | null;
-	seller_is_producer: boolean;
-	shop_id: string;
-	shop_slug: string;
-	shop_name: string;
+type HitRow = CardSqlRow & {
 	opening_hours: OpeningPeriod[];
-	category_slug: string | null;
-	category_name: string | null;
 	timezone: string;
 	distance_km: number | null;
 	sort_key: number | null;
-	/** Its variants on sale (`variantsJsonSql`). */
-	variants: Parameters<typeof variantsFromJson>[0];
 	total?: number | string;
 };
 
@@ -408,27 +390,7 @@ function inStockTodaySql(fewCandidates: boolean): SQL {
 }
 
 function toHit(row: HitRow, clock: LocalClock): ProductHit {
-	const card = toCard(
-		{
-			id: row.id,
-			slug: row.slug,
-			name: row.name,
-			unit: row.unit,
-			imageUrl: row.image_url,
-			imageAlt: row.image_alt,
-			labels: row.labels,
-			soldOutToday: row.sold_out_today,
-			shopId: row.shop_id,
-			shopSlug: row.shop_slug,
-			shopName: row.shop_name,
-			categorySlug: row.category_slug,
-			categoryName: row.category_name,
-			originKm: row.origin_km,
-			intermediaries: row.intermediaries,
-			sellerIsProducer: row.seller_is_producer
-		},
-		variantsFromJson(row.variants)
-	);
+	const card = cardOfSqlRow(row);
 	return {
 		...card,
 		openNow: isOpenOnClock(row.opening_hours, clock),

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { TZDate } from '@date-fns/tz';
 import { queryRows, type Db } from '../db/client.ts';
-import { sellerIsProducerSql, toCard, type ProductCard, type VariantView } from './queries.ts';
-import { unitPrice, type NetUnit } from './unit-price.ts';
+import { cardOfSqlRow, sellerIsProducerSql, variantsJsonSql, type CardSqlRow, type ProductCard } from './queries.ts';
 
 /**
  * Products to feature on a territory's home: those in season this month (their
@@ -21,36 +20,7 @@ export function localMonth(now: Date, timezone: string): number {
 	return new TZDate(now.getTime(), timezone).getMonth() + 1;
 }
 
-type Row = {
-	id: string;
-	slug: string;
-	name: string;
-	unit: string;
-	image_url: string | null;
-	image_alt: string | null;
-	labels: string[];
-	sold_out_today: boolean;
-	origin_km: number | null;
-	intermediaries: number | null;
-	seller_is_producer: boolean;
-	in_season: boolean;
-	shop_id: string;
-	shop_slug: string;
-	shop_name: string;
-	category_slug: string | null;
-	category_name: string | null;
-	variants: {
-		id: string;
-		name: string;
-		sku: string | null;
-		priceCents: number;
-		netQuantity: number | string | null;
-		netUnit: NetUnit | null;
-		stockMode: VariantView['stockMode'];
-		stock: number | string;
-		leadDays: number | null;
-	}[];
-};
+type Row = CardSqlRow & { in_season: boolean };
 
 /** One query: the products picked, their shop and category, and their variants on sale. */
 export async function featuredProducts(db: Db, territoryId: string, options: { month: number; limit?: number }): Promise<FeaturedProducts> {
@@ -77,13 +47,7 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 		)
 		select p.id, p.slug, p.name, p.unit, p.image_url, p.image_alt, p.labels, p.sold_out_today, p.origin_km, p.intermediaries, ${sellerIsProducerSql('p')} as seller_is_producer, chosen.in_season,
 			s.id as shop_id, s.slug as shop_slug, s.name as shop_name, c.slug as category_slug, c.name as category_name,
-			coalesce((
-				select json_agg(json_build_object(
-					'id', v.id, 'name', v.name, 'sku', v.sku, 'priceCents', v.price_cents, 'netQuantity', v.net_quantity,
-					'netUnit', v.net_unit, 'stockMode', v.stock_mode, 'stock', v.stock, 'leadDays', v.lead_days
-				) order by v.position, v.price_cents)
-				from variants v where v.product_id = p.id and not v.archived
-			), '[]'::json) as variants
+			${variantsJsonSql} as variants
 		from chosen
 		join products p on p.id = chosen.id
 		join shops s on s.id = p.shop_id
@@ -91,44 +55,6 @@ export async function featuredProducts(db: Db, territoryId: string, options: { m
 		order by chosen.position`
 	);
 	const inSeason = rows.length > 0 && rows[0].in_season;
-	const items = rows
-		.filter((row) => row.in_season === inSeason)
-		.map((row) =>
-			toCard(
-				{
-					id: row.id,
-					slug: row.slug,
-					name: row.name,
-					unit: row.unit,
-					imageUrl: row.image_url,
-					imageAlt: row.image_alt,
-					labels: row.labels,
-					soldOutToday: row.sold_out_today,
-					shopId: row.shop_id,
-					shopSlug: row.shop_slug,
-					shopName: row.shop_name,
-					categorySlug: row.category_slug,
-					categoryName: row.category_name,
-					originKm: row.origin_km,
-					intermediaries: row.intermediaries,
-					sellerIsProducer: row.seller_is_producer
-				},
-				row.variants.map(toVariantView)
-			)
-		);
+	const items = rows.filter((row) => row.in_season === inSeason).map((row) => cardOfSqlRow(row));
 	return { kind: inSeason ? 'seasonal' : 'recent', items };
-}
-
-function toVariantView(v: Row['variants'][number]): VariantView {
-	const netQuantity = v.netQuantity === null ? null : Number(v.netQuantity);
-	return {
-		id: v.id,
-		name: v.name,
-		sku: v.sku,
-		priceCents: v.priceCents,
-		unitPrice: unitPrice(v.priceCents, netQuantity, v.netUnit),
-		stockMode: v.stockMode,
-		stock: v.stockMode === 'tracked' ? Number(v.stock) : null,
-		leadDays: v.leadDays
-	};
 }

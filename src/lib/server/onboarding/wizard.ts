@@ -111,6 +111,43 @@ export async function shopForEdit(db: Db, scope: ShopScope): Promise<{ shop: Sho
 	return { shop, closures, productCount: count.n };
 }
 
+/**
+ * What the shop's forms show, on the wizard's steps and on the shop page alike: the fields a
+ * merchant edits, where the review stands, and the closures.
+ */
+export function shopFormView(shop: ShopRow, closures: ClosureRow[]) {
+	return {
+		shop: {
+			name: shop.name,
+			trade: shop.trade,
+			description: shop.description,
+			phone: shop.phone,
+			email: shop.email,
+			legalName: shop.legalName,
+			siret: shop.siret,
+			vatNumber: shop.vatNumber,
+			imageUrl: shop.imageUrl,
+			imageAlt: shop.imageAlt,
+			address: shop.address,
+			postcode: shop.postcode,
+			city: shop.city,
+			latitude: shop.latitude,
+			longitude: shop.longitude,
+			openingHours: shop.openingHours,
+			onVacation: shop.onVacation,
+			vacationMessage: shop.vacationMessage,
+			offersPickup: shop.offersPickup,
+			slotMinutes: shop.slotMinutes,
+			leadMinutes: shop.leadMinutes,
+			slotCapacity: shop.slotCapacity,
+			minOrderCents: shop.minOrderCents,
+			status: shop.status,
+			reviewNote: shop.reviewNote
+		},
+		closures: closures.map((c) => ({ id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, reason: c.reason }))
+	};
+}
+
 /** The step the wizard resumes at: the saved one, or null once submitted. */
 export function resumeStep(shop: Pick<ShopRow, 'status' | 'onboardingStep'>): WizardStep | null {
 	if (!(IN_WIZARD as readonly string[]).includes(shop.status)) return null;

@@ -5,7 +5,7 @@ import { shopScopeOf } from '#lib/server/http/scope.ts';
 import { formFailure } from '#lib/server/http/problem.ts';
 import { readShopForm } from '#lib/server/http/shop-form.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
-import { shopForEdit, resumeStep, saveStep, type FormStep } from '#lib/server/onboarding/wizard.ts';
+import { shopForEdit, shopFormView, resumeStep, saveStep, type FormStep } from '#lib/server/onboarding/wizard.ts';
 import { STEP_SEGMENTS } from '#lib/server/onboarding/steps.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,39 +15,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const territory = locals.territory!;
 	const map = mapSettings();
 	const resume = resumeStep(shop);
+	const form = shopFormView(shop, closures);
 	return {
 		role: scope.role,
 		submitted: url.searchParams.has('envoyee'),
 		wizardHref: resume ? `/pro/ouverture/${STEP_SEGMENTS[resume]}` : null,
-		shop: {
-			slug: shop.slug,
-			name: shop.name,
-			trade: shop.trade,
-			description: shop.description,
-			phone: shop.phone,
-			email: shop.email,
-			legalName: shop.legalName,
-			siret: shop.siret,
-			vatNumber: shop.vatNumber,
-			imageUrl: shop.imageUrl,
-			imageAlt: shop.imageAlt,
-			address: shop.address,
-			postcode: shop.postcode,
-			city: shop.city,
-			latitude: shop.latitude,
-			longitude: shop.longitude,
-			openingHours: shop.openingHours,
-			onVacation: shop.onVacation,
-			vacationMessage: shop.vacationMessage,
-			offersPickup: shop.offersPickup,
-			slotMinutes: shop.slotMinutes,
-			leadMinutes: shop.leadMinutes,
-			slotCapacity: shop.slotCapacity,
-			minOrderCents: shop.minOrderCents,
-			status: shop.status,
-			reviewNote: shop.reviewNote
-		},
-		closures: closures.map((c) => ({ id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, reason: c.reason })),
+		shop: { slug: shop.slug, ...form.shop },
+		closures: form.closures,
 		productCount,
 		centre:
 			territory.latitude !== null && territory.longitude !== null ? { latitude: territory.latitude, longitude: territory.longitude } : null,

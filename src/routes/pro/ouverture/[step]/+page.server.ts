@@ -10,6 +10,7 @@ import { t } from '#lib/server/i18n.ts';
 import { mapSettings } from '#lib/server/territories/map-settings.ts';
 import {
 	shopForEdit,
+	shopFormView,
 	resumeStep,
 	canOpenStep,
 	saveStep,
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const territory = locals.territory!;
 	const map = mapSettings();
 	const previous = previousStep(step);
+	const form = shopFormView(shop, closures);
 	return {
 		step,
 		number: WIZARD_STEPS.indexOf(step) + 1,
@@ -44,34 +46,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		steps: WIZARD_STEPS.map((s) => ({ step: s, href: href(s), reachable: canOpenStep(shop, s) })),
 		previousHref: previous ? href(previous) : null,
 		role: scope.role,
-		shop: {
-			name: shop.name,
-			trade: shop.trade,
-			description: shop.description,
-			phone: shop.phone,
-			email: shop.email ?? locals.user!.email,
-			legalName: shop.legalName,
-			siret: shop.siret,
-			vatNumber: shop.vatNumber,
-			imageUrl: shop.imageUrl,
-			imageAlt: shop.imageAlt,
-			address: shop.address,
-			postcode: shop.postcode,
-			city: shop.city,
-			latitude: shop.latitude,
-			longitude: shop.longitude,
-			openingHours: shop.openingHours,
-			onVacation: shop.onVacation,
-			vacationMessage: shop.vacationMessage,
-			offersPickup: shop.offersPickup,
-			slotMinutes: shop.slotMinutes,
-			leadMinutes: shop.leadMinutes,
-			slotCapacity: shop.slotCapacity,
-			minOrderCents: shop.minOrderCents,
-			status: shop.status,
-			reviewNote: shop.reviewNote
-		},
-		closures: closures.map((c) => ({ id: c.id, startsOn: c.startsOn, endsOn: c.endsOn, reason: c.reason })),
+		// The account's e-mail as a starting point for the shop's contact address.
+		shop: { ...form.shop, email: shop.email ?? locals.user!.email },
+		closures: form.closures,
 		productCount,
 		trades: TRADE_KEYS,
 		starter: step === 'products' ? starterList(shop.trade) : [],
