@@ -6,7 +6,7 @@ import { parseInput } from '../http/validate.ts';
 import { t, type Locale } from '../i18n.ts';
 import type { ShopScope } from '../tenancy/guard.ts';
 import { slugify } from '../../slug.ts';
-import { MAX_PRICE_CENTS, MAX_STOCK, productInputSchema, type ProductInput, type VariantInput } from './product-input.ts';
+import { MAX_PRICE_CENTS, MAX_STOCK, productColumns, productInputSchema, type ProductInput, type VariantInput } from './product-input.ts';
 
 /**
  * Writing the catalogue of one shop. Every function takes the merchant's ShopScope (never a shop
@@ -331,23 +331,6 @@ export function newPrice(
 }
 
 // —— internals ——
-
-function productColumns(p: Omit<ProductInput, 'variants'>) {
-	return {
-		name: p.name,
-		description: p.description,
-		categoryId: p.categoryId,
-		unit: p.unit,
-		vatRateBps: p.vatRateBps,
-		allergens: p.allergens,
-		labels: p.labels,
-		ingredients: p.ingredients,
-		storage: p.storage,
-		origin: p.origin,
-		ean: p.ean,
-		seasonalMonths: p.seasonalMonths.length ? p.seasonalMonths : null
-	};
-}
 
 /** Inserts the product under a slug free in this shop: name, then name-2, name-3… */
 async function insertProduct(

@@ -331,3 +331,21 @@ export function toFormErrors(fields: Record<string, string[]>, variantRows: numb
 	}
 	return out;
 }
+
+/** The product row's columns from a validated input (the form, the API and the import write them alike). */
+export function productColumns(p: Omit<ProductInput, 'variants'>) {
+	return {
+		name: p.name,
+		description: p.description,
+		categoryId: p.categoryId,
+		unit: p.unit,
+		vatRateBps: p.vatRateBps,
+		allergens: p.allergens,
+		labels: p.labels,
+		ingredients: p.ingredients,
+		storage: p.storage,
+		origin: p.origin,
+		ean: p.ean,
+		seasonalMonths: p.seasonalMonths.length ? p.seasonalMonths : null
+	};
+}

@@ -7,7 +7,7 @@ import type { ShopScope } from '../tenancy/guard.ts';
 import { config } from '../config.ts';
 import { FileProblem, kindOf, readCsv, readXlsx, type Table } from './read-file.ts';
 import { readRows, validateProduct, type ParsedRow, type Problem } from './rows.ts';
-import { productInputSchema, type ProductInput, type VariantInput } from '../catalog/product-input.ts';
+import { productColumns, productInputSchema, type VariantInput } from '../catalog/product-input.ts';
 import { parseInput } from '../http/validate.ts';
 import { slugify } from '../../slug.ts';
 import { randomUUID } from 'node:crypto';
@@ -178,23 +178,6 @@ export async function getImport(db: Db, scope: ShopScope, id: string) {
 
 const chunks = <T>(list: T[], size: number) =>
 	Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
-
-function productColumns(p: ProductInput) {
-	return {
-		name: p.name,
-		description: p.description,
-		categoryId: p.categoryId,
-		unit: p.unit,
-		vatRateBps: p.vatRateBps,
-		allergens: p.allergens,
-		labels: p.labels,
-		ingredients: p.ingredients,
-		storage: p.storage,
-		origin: p.origin,
-		ean: p.ean,
-		seasonalMonths: p.seasonalMonths.length ? p.seasonalMonths : null
-	};
-}
 
 function variantColumns(v: VariantInput) {
 	return {
