@@ -151,6 +151,11 @@ export async function visit(page, path, expectedStatus = 200) {
  */
 export async function checkA11y(page, { exclude = [], disableRules = [] } = {}) {
 	if (withoutJavaScript.has(page)) return checkA11yOfCopy(page, { exclude, disableRules });
+	// Colours are measured as drawn: a popup still fading in (a CSS transition) reads as a paler
+	// colour than the one shown a moment later. Wait for running animations to end first.
+	await page
+		.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5000 })
+		.catch(() => {});
 	let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
 	for (const selector of exclude) builder = builder.exclude(selector);
 	if (disableRules.length) builder = builder.disableRules(disableRules);
